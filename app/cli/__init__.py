@@ -1,0 +1,9 @@
+"""`brm` command line: one module per group of commands, joined here."""
+from __future__ import annotations
+
+from app.cli.common import app
+from app.cli import server, neo4j_cmds  # noqa: F401  (modules register their commands on import)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,47 @@
+"""One root exception with meaningful subclasses, mapped to HTTP in one place (app.api.errors)."""
+from __future__ import annotations
+
+from typing import Any
+
+
+class BrmError(Exception):
+    """Root of every error the service raises on purpose."""
+
+    status_code = 500
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class NotFound(BrmError):
+    status_code = 404
+
+
+class Conflict(BrmError):
+    status_code = 409
+
+
+class InvalidInput(BrmError):
+    """Input that fails a rule no schema can express (e.g. a link to an unknown id)."""
+
+    status_code = 422
+
+    def __init__(self, message: str, errors: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message, errors=errors or [])
+        self.errors = errors or []
+
+
+class DatabaseUnavailable(BrmError):
+    """Neo4j cannot be reached or refused our credentials: clients should retry later."""
+
+    status_code = 503
+
+
+class QueryNotFound(BrmError):
+    """A named query was asked for that has no file in cypher/: a programming error, fail loudly."""
+
+
+class RunnerError(BrmError):
+    """The local Neo4j runner could not do what was asked (Java missing, start timed out...)."""

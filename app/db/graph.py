@@ -1,0 +1,95 @@
+"""The one gateway between the service and Neo4j.
+
+Every query runs by name (see app.db.queries), with a transaction timeout, in the
+configured database; reads are routed as reads so a cluster can serve them from
+followers. Driver errors that mean "the database is not there" become
+DatabaseUnavailable here, once, instead of in every caller.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable, SessionExpired, TransientError
+
+from app.core.config import Settings
+from app.core.errors import DatabaseUnavailable
+from app.db.queries import query
+
+T = TypeVar("T")
+UNAVAILABLE = (ServiceUnavailable, SessionExpired, TransientError)
+
+
+def create_driver(settings: Settings) -> Driver:
+    """One driver per process: the lifespan (API) or a `with` block (CLI) owns it."""
+    return GraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        connection_timeout=settings.neo4j_connect_timeout_s,
+        connection_acquisition_timeout=settings.neo4j_connect_timeout_s * 2,
+        max_transaction_retry_time=10.0,
+    )
+
+
+@contextmanager
+def translate_errors() -> Iterator[None]:
+    """Turn 'database not reachable / not accepting us' into DatabaseUnavailable with a reason."""
+    try:
+        yield
+    except AuthError as exc:
+        raise DatabaseUnavailable(f"Neo4j refused the configured credentials: {exc.message}") from exc
+    except UNAVAILABLE as exc:
+        raise DatabaseUnavailable(f"Neo4j is not reachable: {exc}") from exc
+    except DriverError as exc:
+        raise DatabaseUnavailable(f"Neo4j driver error: {exc}") from exc
+
+
+class Graph:
+    """Runs named queries against one database with one driver (injected, never created here)."""
+
+    def __init__(self, driver: Driver, database: str, timeout_s: float) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout_s = timeout_s
+
+    @classmethod
+    def from_settings(cls, driver: Driver, settings: Settings) -> "Graph":
+        return cls(driver, settings.neo4j_database, settings.neo4j_query_timeout_s)
+
+    def named(self, name: str) -> Query:
+        return Query(query(name), timeout=self.timeout_s)
+
+    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a named read query; rows as dicts."""
+        with translate_errors():
+            records, _, _ = self.driver.execute_query(
+                self.named(name), parameters_=params, database_=self.database, routing_=RoutingControl.READ
+            )
+        return [record.data() for record in records]
+
+    def read_one(self, name: str, **params: Any) -> dict[str, Any] | None:
+        rows = self.read(name, **params)
+        return rows[0] if rows else None
+
+    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a named write query in its own (retried) transaction."""
+        with translate_errors():
+            records, _, _ = self.driver.execute_query(
+                self.named(name), parameters_=params, database_=self.database, routing_=RoutingControl.WRITE
+            )
+        return [record.data() for record in records]
+
+    def write_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Run several named queries in ONE transaction (all-or-nothing), retried on transient errors."""
+        with translate_errors(), self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def read_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with translate_errors(), self.driver.session(database=self.database, default_access_mode="READ") as session:
+            return session.execute_read(work)
+
+    def run_in(self, tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a named query inside a transaction handed to write_/read_transaction."""
+        return [record.data() for record in tx.run(self.named(name), params)]

@@ -1,0 +1,47 @@
+"""FastAPI application factory: one driver per process, opened in the lifespan and injected."""
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app.api.errors import install_error_handlers
+from app.api.router import api_router
+from app.core.config import Settings, get_settings
+from app.core.errors import DatabaseUnavailable
+from app.db.graph import Graph, create_driver
+from app.db.schema import apply_schema
+
+log = logging.getLogger("brm")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        driver = create_driver(settings)
+        app.state.settings = settings
+        app.state.graph = Graph.from_settings(driver, settings)
+        app.state.schema_applied = False
+        try:
+            apply_schema(app.state.graph)
+            app.state.schema_applied = True
+        except DatabaseUnavailable as exc:  # start anyway: /ready says why, and retries
+            log.warning("schema not applied at start-up: %s", exc.message)
+        try:
+            yield
+        finally:
+            driver.close()
+
+    app = FastAPI(
+        title="brm-graph",
+        version="0.1.0",
+        summary="Relationship intelligence for B2B enterprise sales, on Neo4j",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    app.include_router(api_router)
+    return app

@@ -1,0 +1,18 @@
+// brm-graph schema: applied idempotently at start-up and by `brm schema apply`.
+// One uniqueness constraint on `id` per label of domain.md (it also gives the id lookup index),
+// plus the indexes the named queries rely on.
+CREATE CONSTRAINT account_id IF NOT EXISTS FOR (n:Account) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT department_id IF NOT EXISTS FOR (n:Department) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT contact_id IF NOT EXISTS FOR (n:Contact) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT employee_id IF NOT EXISTS FOR (n:Employee) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT circle_id IF NOT EXISTS FOR (n:Circle) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT opportunity_id IF NOT EXISTS FOR (n:Opportunity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT competitor_id IF NOT EXISTS FOR (n:Competitor) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT activity_id IF NOT EXISTS FOR (n:Activity) REQUIRE n.id IS UNIQUE;
+// Name search ("zhang" finds "Zhang Wei") across everything a user looks up by name.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Account|Department|Contact|Employee|Circle|Opportunity|Competitor) ON EACH [n.name];
+// Interaction level and gap windows filter activities by date.
+CREATE RANGE INDEX activity_date IF NOT EXISTS FOR (n:Activity) ON (n.date);
+// Reach restricted to a team.
+CREATE RANGE INDEX employee_team IF NOT EXISTS FOR (n:Employee) ON (n.team);

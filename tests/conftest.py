@@ -1,0 +1,83 @@
+"""Session-wide real Neo4j, a driver, and an empty graph for every test that asks for one."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from app.core.config import Settings
+from app.db.graph import Graph, create_driver
+from app.db.schema import apply_schema
+from app.main import create_app
+from tests.neo4j_harness import TestNeo4j, test_neo4j
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def neo4j_instance(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestNeo4j]:
+    with test_neo4j(tmp_path_factory.mktemp("brm")) as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_instance: TestNeo4j) -> Settings:
+    return neo4j_instance.settings
+
+
+@pytest.fixture(scope="session")
+def driver(settings: Settings) -> Iterator[Driver]:
+    drv = create_driver(settings)
+    yield drv
+    drv.close()
+
+
+@pytest.fixture(scope="session")
+def graph_schema(driver: Driver, settings: Settings) -> Graph:
+    graph = Graph.from_settings(driver, settings)
+    apply_schema(graph)
+    return graph
+
+
+def wipe(graph: Graph) -> None:
+    with driver_session(graph) as session:
+        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def driver_session(graph: Graph):  # noqa: ANN201 - small test helper
+    return graph.driver.session(database=graph.database)
+
+
+@pytest.fixture
+def graph(graph_schema: Graph, neo4j_instance: TestNeo4j) -> Graph:
+    """An empty graph with the schema in place; refuses to wipe a database the harness did not start."""
+    if not neo4j_instance.wipe_allowed:
+        pytest.skip("NEO4J_URI points at a database not marked for tests (set BRM_TEST_ALLOW_WIPE=1 to allow wiping)")
+    wipe(graph_schema)
+    return graph_schema
+
+
+@pytest.fixture
+def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
+    """The real app (lifespan and all) over an empty graph."""
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def load_json(name: str) -> Any:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def mini_bundle() -> dict[str, Any]:
+    return load_json("mini.json")
+
+
+@pytest.fixture
+def mini_expected() -> dict[str, Any]:
+    return load_json("mini.expected.json")

@@ -27,6 +27,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.graph = Graph.from_settings(driver, settings)
         app.state.schema_applied = False
         try:
+            app.state.graph.ping()
             apply_schema(app.state.graph)
             app.state.schema_applied = True
         except DatabaseUnavailable as exc:  # start anyway: /ready says why, and retries

@@ -29,7 +29,7 @@ def create_driver(settings: Settings) -> Driver:
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         connection_timeout=settings.neo4j_connect_timeout_s,
         connection_acquisition_timeout=settings.neo4j_connect_timeout_s * 2,
-        max_transaction_retry_time=10.0,
+        max_transaction_retry_time=settings.neo4j_max_retry_s,
     )
 
 
@@ -57,6 +57,11 @@ class Graph:
     @classmethod
     def from_settings(cls, driver: Driver, settings: Settings) -> "Graph":
         return cls(driver, settings.neo4j_database, settings.neo4j_query_timeout_s)
+
+    def ping(self) -> None:
+        """Fail fast (no retries) when Neo4j is down or refuses us: readiness and start-up use it."""
+        with translate_errors():
+            self.driver.verify_connectivity()
 
     def named(self, name: str) -> Query:
         return Query(query(name), timeout=self.timeout_s)

@@ -30,6 +30,7 @@ def health() -> Health:
 @router.get("/ready", response_model=Readiness, responses={503: {"model": Readiness}})
 def ready(request: Request, graph: GraphDep) -> Readiness | JSONResponse:
     try:
+        graph.ping()
         missing = missing_schema(graph)
         if missing:  # Neo4j was down at start-up, or someone dropped an index: mend it once
             apply_schema(graph)

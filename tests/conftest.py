@@ -46,7 +46,7 @@ def graph_schema(driver: Driver, settings: Settings) -> Graph:
 
 def wipe(graph: Graph) -> None:
     with driver_session(graph) as session:
-        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def driver_session(graph: Graph):  # noqa: ANN201 - small test helper

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     neo4j_connect_timeout_s: float = 5.0
     neo4j_query_timeout_s: float = 30.0
     neo4j_max_retry_s: float = 10.0
+    neo4j_import_timeout_s: float = 1800.0
 
     # --- local runner (used only when NEO4J_URI is a loopback bolt:// URI) ---
     neo4j_home: Path = PROJECT_ROOT / "var" / "neo4j"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl, unit_of_work
 from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable, SessionExpired, TransientError
 
 from app.core.config import Settings
@@ -86,15 +86,18 @@ class Graph:
             )
         return [record.data() for record in records]
 
-    def write_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
+    def write_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None) -> T:
         """Run several named queries in ONE transaction (all-or-nothing), retried on transient errors."""
+        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(work)
         with translate_errors(), self.driver.session(database=self.database) as session:
-            return session.execute_write(work)
+            return session.execute_write(timed)
 
-    def read_transaction(self, work: Callable[[ManagedTransaction], T]) -> T:
+    def read_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None) -> T:
+        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(work)
         with translate_errors(), self.driver.session(database=self.database, default_access_mode="READ") as session:
-            return session.execute_read(work)
+            return session.execute_read(timed)
 
-    def run_in(self, tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
+    @staticmethod
+    def run_in(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run a named query inside a transaction handed to write_/read_transaction."""
-        return [record.data() for record in tx.run(self.named(name), params)]
+        return [record.data() for record in tx.run(query(name), params)]

@@ -1,0 +1,6 @@
+// Upsert accounts; the row is authoritative (a property left out is removed).
+UNWIND $rows AS row
+MERGE (a:Account {id: row.id})
+SET a.name = row.name, a.industry = row.industry, a.region = row.region,
+    a.revenue = row.revenue, a.potential = row.potential,
+    a.demonstration = row.demonstration, a.winnability = row.winnability

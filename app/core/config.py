@@ -41,6 +41,42 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
 
+    # --- domain.md defaults (every number the service computes is configurable) ---
+    # section 3: interaction level from activity counts in the window before as_of
+    interaction_window_days: int = 365
+    interaction_occasional_min: int = 1
+    interaction_multiple_min: int = 3
+    interaction_deep_min: int = 10
+    # section 4: decision-chain weighted mean by role; closeness grade thresholds
+    role_weight_approver: float = 4
+    role_weight_decision_maker: float = 3
+    role_weight_evaluator: float = 2
+    role_weight_user: float = 1
+    closeness_grade_medium: float = 40
+    closeness_grade_good: float = 60
+    closeness_grade_excellent: float = 80
+    # section 5: reach
+    reach_max_hops: int = Field(default=3, ge=1, le=5)
+    reach_limit: int = Field(default=10, ge=1, le=100)
+    reach_knows_default: float = 0.5
+    reach_influences_default: float = 0.7
+    reach_reports_up: float = 0.6
+    reach_reports_down: float = 0.8
+    reach_same_circle: float = 0.5
+    # section 6: win rate
+    win_rate_no_inside_source_factor: float = 0.7
+    win_rate_strongest_competitors: int = 2
+    win_rate_not_top_n: int = 3
+    # section 7: gaps
+    gap_contact_window_days: int = 365
+    gap_stale_days: int = 60
+    # section 8: key accounts
+    key_account_weight_revenue: float = 1
+    key_account_weight_potential: float = 1
+    key_account_weight_demonstration: float = 1
+    key_account_weight_winnability: float = 1
+    key_account_top_percent: float = 20
+
     # --- named queries ---------------------------------------------------------
     cypher_dir: Path = PROJECT_ROOT / "cypher"
 

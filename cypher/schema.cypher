@@ -16,3 +16,8 @@ FOR (n:Account|Department|Contact|Employee|Circle|Opportunity|Competitor) ON EAC
 CREATE RANGE INDEX activity_date IF NOT EXISTS FOR (n:Activity) ON (n.date);
 // Reach restricted to a team.
 CREATE RANGE INDEX employee_team IF NOT EXISTS FOR (n:Employee) ON (n.team);
+// API keys (only a hash of the secret is stored) and the audit trail.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
+CREATE RANGE INDEX audit_entity IF NOT EXISTS FOR (n:AuditEntry) ON (n.entity, n.entity_id);
+CREATE RANGE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);

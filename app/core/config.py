@@ -77,6 +77,10 @@ class Settings(BaseSettings):
     key_account_weight_winnability: float = 1
     key_account_top_percent: float = 20
 
+    # --- access control ----------------------------------------------------------
+    auth_cache_ttl_s: float = 5.0          # a key revoked from another process stops working within this
+    max_body_bytes: int = 50 * 1024 * 1024  # imports are the largest bodies
+
     # --- named queries ---------------------------------------------------------
     cypher_dir: Path = PROJECT_ROOT / "cypher"
 

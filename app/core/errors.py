@@ -45,3 +45,15 @@ class QueryNotFound(BrmError):
 
 class RunnerError(BrmError):
     """The local Neo4j runner could not do what was asked (Java missing, start timed out...)."""
+
+
+class Unauthorized(BrmError):
+    """No key, or a key that is unknown, malformed or revoked."""
+
+    status_code = 401
+
+
+class Forbidden(BrmError):
+    """A valid key whose role is too low for this endpoint."""
+
+    status_code = 403

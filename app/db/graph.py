@@ -66,7 +66,7 @@ class Graph:
     def named(self, name: str) -> Query:
         return Query(query(name), timeout=self.timeout_s)
 
-    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named read query; rows as dicts."""
         with translate_errors():
             records, _, _ = self.driver.execute_query(
@@ -74,11 +74,11 @@ class Graph:
             )
         return [record.data() for record in records]
 
-    def read_one(self, name: str, **params: Any) -> dict[str, Any] | None:
+    def read_one(self, name: str, /, **params: Any) -> dict[str, Any] | None:
         rows = self.read(name, **params)
         return rows[0] if rows else None
 
-    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named write query in its own (retried) transaction."""
         with translate_errors():
             records, _, _ = self.driver.execute_query(
@@ -98,6 +98,6 @@ class Graph:
             return session.execute_read(timed)
 
     @staticmethod
-    def run_in(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
+    def run_in(tx: ManagedTransaction, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named query inside a transaction handed to write_/read_transaction."""
         return [record.data() for record in tx.run(query(name), params)]

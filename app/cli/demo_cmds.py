@@ -1,0 +1,30 @@
+"""`brm demo load`: the demo company of seed/demo.json, loaded once."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from app.cli.common import app, cli_errors, console, graph_session
+from app.core.config import PROJECT_ROOT
+from app.services.importer import import_bundle
+
+DEMO_BUNDLE = PROJECT_ROOT / "seed" / "demo.json"
+
+
+@app.command("demo")
+def demo_load(force: bool = typer.Option(False, help="import again even if the demo is already there"),
+              path: Path = typer.Option(DEMO_BUNDLE, help="bundle to load")) -> None:
+    """Load the demo data unless its first account already exists (the import is idempotent anyway)."""
+    if not path.exists():
+        console.print(f"no demo bundle at {path}; skipping")
+        return
+    bundle = json.loads(path.read_text(encoding="utf-8"))
+    first_account = (bundle.get("accounts") or [{}])[0].get("id")
+    with cli_errors(), graph_session() as graph:
+        if not force and first_account and graph.read_one("account_exists", id=first_account):
+            console.print(f"demo data already loaded (account {first_account}); use --force to import again")
+            return
+        report = import_bundle(graph, bundle)
+    console.print(f"demo data loaded: {report.nodes_created} nodes, {report.relationships_created} relationships")

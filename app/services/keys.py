@@ -1,0 +1,98 @@
+"""API keys: `brm_<id>_<secret>`; Neo4j keeps only SHA-256(secret).
+
+The secret has 256 bits of entropy, so a fast hash is enough (as for GitHub tokens);
+comparison is constant-time. Lookups are cached for a few seconds so that
+authentication does not add a database round trip to every request.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+
+from app.core.errors import NotFound
+from app.db.graph import Graph
+from app.models.keys import CreatedKey, KeyInfo, Role
+
+PREFIX = "brm"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the key's name is what the audit trail records."""
+
+    key_id: str
+    name: str
+    role: Role
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create_key(graph: Graph, name: str, role: Role) -> CreatedKey:
+    key_id = secrets.token_hex(6)
+    secret = secrets.token_urlsafe(32)
+    row = graph.write("keys_create", id=key_id, name=name, role=role.value, hash=hash_secret(secret))[0]
+    return CreatedKey(**row, key=f"{PREFIX}_{key_id}_{secret}")
+
+
+def list_keys(graph: Graph) -> list[KeyInfo]:
+    return [KeyInfo(**row) for row in graph.read("keys_list")]
+
+
+def revoke_key(graph: Graph, key: str, cache: "KeyCache | None" = None) -> list[str]:
+    revoked = graph.write("keys_revoke", key=key)
+    if not revoked:
+        raise NotFound(f"no live API key with id or name {key!r}")
+    if cache is not None:
+        cache.clear()
+    return [row["id"] for row in revoked]
+
+
+def parse_key(presented: str) -> tuple[str, str] | None:
+    parts = presented.strip().split("_", 2)
+    if len(parts) != 3 or parts[0] != PREFIX or not parts[1] or not parts[2]:
+        return None
+    return parts[1], parts[2]
+
+
+class KeyCache:
+    """key id -> (stored row, fetched at); short TTL bounds how long a revoked key still works elsewhere."""
+
+    def __init__(self, ttl_s: float) -> None:
+        self.ttl_s = ttl_s
+        self._rows: dict[str, tuple[dict | None, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, graph: Graph, key_id: str) -> dict | None:
+        now = time.monotonic()
+        with self._lock:
+            cached = self._rows.get(key_id)
+        if cached and now - cached[1] < self.ttl_s:
+            return cached[0]
+        row = graph.read_one("keys_lookup", id=key_id)
+        with self._lock:
+            if len(self._rows) > 10_000:
+                self._rows.clear()
+            self._rows[key_id] = (row, now)
+        return row
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows.clear()
+
+
+def authenticate(graph: Graph, cache: KeyCache, presented: str) -> Principal | None:
+    """The principal behind a presented key, or None if unknown, malformed or revoked."""
+    parsed = parse_key(presented)
+    if parsed is None:
+        return None
+    key_id, secret = parsed
+    row = cache.get(graph, key_id)
+    if row is None or row["revoked"] or not hmac.compare_digest(row["hash"], hash_secret(secret)):
+        return None
+    return Principal(key_id=key_id, name=row["name"], role=Role(row["role"]))

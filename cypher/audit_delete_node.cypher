@@ -1,0 +1,3 @@
+// Undo of a creation: the node goes, with its relationships.
+MATCH (n:$($label) {id: $id})
+DETACH DELETE n

@@ -201,7 +201,8 @@ def jinhai(d: DemoBuilder) -> None:
     ceo = d.person("c-jh-ceo", "Zhou Guoqiang", "Chairman and CEO", a, ex, None,
                    ("pragmatic", "positive", 5, 66, 70, 45))
     d.person("c-jh-advisor", "Qian Weidong", "Board Advisor", a, None, None, ("balanced", "positive", 4, 72, 65, 50))
-    d.person("c-jh-ea", "Lyu Jing", "Executive Assistant to the CEO", a, ex, ceo, ("balanced", "neutral", 2, 50, 50, 50))
+    d.person("c-jh-ea", "Lyu Jing", "Executive Assistant to the CEO", a, ex, ceo,
+        ("balanced", "neutral", 2, 50, 50, 50))
     strategy = d.person("c-jh-strategy", "Shi Tao", "Head of Strategy", a, ex, ceo,
                         ("technical_pragmatic", "positive", 4, 58, 72, 50))
     d.person("c-jh-boardsec", "Kong Min", "Board Secretary", a, ex, strategy, ("balanced", "neutral", 3, 40, 50, 45))
@@ -234,7 +235,8 @@ def jinhai(d: DemoBuilder) -> None:
     # IT: the digital reform camp's home
     cio = d.person("c-jh-cio", "Zhang Haiyan", "Chief Information Officer", a, it, ceo,
                    ("technical_pragmatic", "strong_positive", 5, 82, 88, 55))
-    arch = d.person("c-jh-arch", "Feng Kai", "Enterprise Architect", a, it, cio, ("technical", "positive", 4, 74, 80, 50))
+    arch = d.person("c-jh-arch", "Feng Kai", "Enterprise Architect", a, it, cio,
+        ("technical", "positive", 4, 74, 80, 50))
     infra = d.person("c-jh-infra", "Tang Jian", "Infrastructure Manager", a,
                      d.dept("d-jh-it-infra", "Infrastructure", a, it), cio, ("technical", "positive", 3, 65, 70, 50))
     d.staff(infra, ("Systems Engineer", "Network Engineer", "Database Administrator"), 5)
@@ -245,7 +247,8 @@ def jinhai(d: DemoBuilder) -> None:
                    ("technical", "strong_positive", 3, 88, 90, 60))
     d.staff(apps, ("Developer", "Business Analyst", "ERP Consultant"), 4)
     sec = d.person("c-jh-sec", "Zheng Ning", "Information Security Manager", a,
-                   d.dept("d-jh-it-sec", "Information Security", a, it), cio, ("technical", "strong_positive", 3, 75, 80, 55))
+                   d.dept("d-jh-it-sec", "Information Security", a, it), cio,
+                       ("technical", "strong_positive", 3, 75, 80, 55))
     d.staff(sec, ("Security Engineer", "Security Analyst"), 3)
     data = d.person("c-jh-data", "Xie Yuxuan", "Data Platform Manager", a,
                     d.dept("d-jh-it-data", "Data Platform", a, it), cio, ("technical", "positive", 3, 62, 72, 50))
@@ -265,7 +268,8 @@ def jinhai(d: DemoBuilder) -> None:
     wx = d.dept("d-jh-ops-wx", "Wuxi Plant", a, ops)
     plant2 = d.person("c-jh-plant2", "Luo Yonggang", "Wuxi Plant Director", a, wx, coo,
                       ("pragmatic", "negative", 4, 35, 40, 35))
-    line3 = d.person("c-jh-wx-line1", "Cheng Gang", "Production Manager", a, wx, plant2, ("pragmatic", "neutral", 3, 40, 50, 45))
+    line3 = d.person("c-jh-wx-line1", "Cheng Gang", "Production Manager", a, wx, plant2,
+        ("pragmatic", "neutral", 3, 40, 50, 45))
     d.staff(line3, ("Shift Supervisor",), 4)
     d.staff(plant2, ("Plant Controller", "Maintenance Engineer", "Process Engineer", "Safety Officer"), 4)
     quality = d.person("c-jh-quality", "Gao Yan", "Quality Director", a, d.dept("d-jh-ops-qa", "Quality", a, ops), coo,
@@ -280,13 +284,17 @@ def jinhai(d: DemoBuilder) -> None:
     ehs = d.person("c-jh-ehs", "Meng Fei", "EHS Manager", a, ops, coo, ("pragmatic", "neutral", 2, 40, 45, 45))
     d.staff(ehs, ("Safety Officer",), 2)
     # Sales, HR, R&D
-    vps = d.person("c-jh-vps", "Chen Bin", "VP Sales and Marketing", a, sales, ceo, ("balanced", "positive", 4, 55, 60, 50))
-    dom = d.person("c-jh-domestic", "Hou Jun", "Domestic Sales Manager", a, sales, vps, ("pragmatic", "neutral", 2, 40, 50, 50))
-    d.staff(vps, ("Export Sales Manager", "Marketing Manager", "Customer Service Manager", "Sales Operations Analyst"), 4)
+    vps = d.person("c-jh-vps", "Chen Bin", "VP Sales and Marketing", a, sales, ceo,
+        ("balanced", "positive", 4, 55, 60, 50))
+    dom = d.person("c-jh-domestic", "Hou Jun", "Domestic Sales Manager", a, sales, vps,
+        ("pragmatic", "neutral", 2, 40, 50, 50))
+    d.staff(vps,
+        ("Export Sales Manager", "Marketing Manager", "Customer Service Manager", "Sales Operations Analyst"), 4)
     d.staff(dom, ("Account Manager",), 3)
     chro = d.person("c-jh-hr", "Ma Lihua", "HR Director", a, hr, ceo, ("balanced", "neutral", 3, 38, 45, 40))
     d.staff(chro, ("HR Business Partner", "Recruiter", "Payroll Specialist", "Training Coordinator"), 4)
-    cto = d.person("c-jh-cto", "Yang Rui", "Chief Technology Officer", a, rd, ceo, ("technical", "positive", 4, 60, 75, 50))
+    cto = d.person("c-jh-cto", "Yang Rui", "Chief Technology Officer", a, rd, ceo,
+        ("technical", "positive", 4, 60, 75, 50))
     for lab in (1, 2):
         lm = d.person(f"c-jh-lab{lab}", ("Wu Xin", "Yuan Hui")[lab - 1], f"R&D Lab Manager {lab}", a, rd, cto,
                       ("technical", "neutral", 3, 45, 60, 50))
@@ -338,7 +346,8 @@ def ruifeng(d: DemoBuilder) -> None:
                     ("pragmatic", "neutral", 4, 40, 50, 45))
     d.staff(prod, ("Workshop Supervisor", "Production Engineer"), 4)
     ra = d.person("c-rf-ra", "Yan Shuang", "Regulatory Affairs Manager", a,
-                  d.dept("d-rf-ra", "Regulatory Affairs", a, ex), dgm, ("technical_pragmatic", "positive", 3, 60, 65, 50))
+                  d.dept("d-rf-ra", "Regulatory Affairs", a, ex), dgm,
+                      ("technical_pragmatic", "positive", 3, 60, 65, 50))
     d.staff(ra, ("Regulatory Specialist",), 1)
     d.influences((dgm, gm, 0.8), (qad, dgm, 0.6), (fin, gm, 0.5), (lab, qad, 0.6), (ra, qad, 0.4))
 
@@ -355,9 +364,11 @@ def lanting(d: DemoBuilder) -> None:
     d.staff(cfo, ("Accountant", "Procurement Specialist"), 3)
     cio = d.person("c-lt-cio", "Tan Wei", "IT Director", a, d.dept("d-lt-it", "IT", a, ex), ceo,
                    ("technical", "negative", 4, 45, 40, 35))
-    d.person("c-lt-ecom", "Wan Ting", "E-commerce Manager", a, "d-lt-it", cio, ("technical_pragmatic", "positive", 3, 60, 65, 50))
+    d.person("c-lt-ecom", "Wan Ting", "E-commerce Manager", a, "d-lt-it", cio,
+        ("technical_pragmatic", "positive", 3, 60, 65, 50))
     d.staff(cio, ("IT Engineer", "POS Support Specialist"), 2)
-    ops = d.person("c-lt-ops", "Duan Peng", "VP Store Operations", a, d.dept("d-lt-ops", "Store Operations", a, ex), ceo,
+    ops = d.person("c-lt-ops", "Duan Peng", "VP Store Operations", a,
+                   d.dept("d-lt-ops", "Store Operations", a, ex), ceo,
                    ("pragmatic", "positive", 4, 55, 60, 45))
     d.staff(ops, ("Regional Manager South", "Regional Manager West", "Regional Manager Central", "Operations Analyst",
                   "Loss Prevention Manager"), 5)

@@ -18,6 +18,7 @@ import random
 import sys
 import tempfile
 import time
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
@@ -424,7 +425,6 @@ def _cumulative(weights: list[float]) -> list[float]:
 
 def _pick(rng: random.Random, cum: list[float]) -> int:
     """Index drawn in proportion to the weights behind `cum` (bisect, O(log n))."""
-    from bisect import bisect_right
     return min(bisect_right(cum, rng.random() * cum[-1]), len(cum) - 1)
 
 

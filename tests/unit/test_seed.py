@@ -412,7 +412,8 @@ def test_veto_deal(story: dict[str, Any]) -> None:
     seen = last_contact(story, demo.VETO, vetoes[0]["contact"])
     assert seen is not None and (AS_OF - seen).days > 60       # STALE_KEY_PERSON as well
     ours_close = statistics.mean(
-        r.get("closeness", by_id(story, "contacts")[r["contact"]].get("closeness", 0)) for r in roles_of(story, demo.VETO))
+        r.get("closeness", by_id(story, "contacts")[r["contact"]].get("closeness", 0))
+        for r in roles_of(story, demo.VETO))
     rivals = [e for k in story["competitors"] for e in k["opportunities"] if e["opportunity"] == demo.VETO]
     assert any(e["closeness"] > ours_close for e in rivals)    # BEHIND_COMPETITOR
 

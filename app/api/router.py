@@ -5,3 +5,10 @@ from app.api.routes import health
 
 api_router = APIRouter()
 api_router.include_router(health.router)
+
+from app.api.routes import (  # noqa: E402  (issue 4: curation, import/export)
+    accounts, activities, bundle, circles, competitors, contacts, departments, employees, opportunities,
+)
+
+for _module in (bundle, accounts, departments, contacts, employees, circles, opportunities, competitors, activities):
+    api_router.include_router(_module.router)

@@ -1,0 +1,78 @@
+"""Route builders shared by the resource routers: the same four node endpoints and the two edge endpoints
+for every kind, so each router module only says which kind, body and paths it serves.
+
+(No `from __future__ import annotations` here: FastAPI must see the body classes, chosen per kind.)
+"""
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Response, status
+from pydantic import BaseModel
+
+from app.api.deps import GraphDep
+from app.models.bundle import Row
+from app.models.entities import LinkOut, Page
+from app.services.entities import MAX_LIMIT, Kind, delete_node, get_row, list_rows, put_node
+from app.services.links import LinkKind, delete_link, put_link
+
+EntityId = Annotated[str, Path(min_length=1, max_length=200, description="the external (CRM) id")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Search = Annotated[str | None, Query(max_length=200, description="name search: words, prefixes allowed")]
+Cascade = Annotated[bool, Query(description="also delete what belongs to it (see the 409 message)")]
+
+CREATED_OR_UPDATED: dict[int | str, dict[str, Any]] = {
+    201: {"description": "created"}, 404: {"description": "unknown id"},
+    409: {"description": "would break the graph's shape"}, 422: {"description": "invalid field or unknown link"},
+}
+
+
+def add_put_delete(router: APIRouter, kind: Kind, body_model: type[Row]) -> None:
+    """PUT /{id} (create or replace: 201 / 200) and DELETE /{id} (204; 409 unless cascade when it would orphan)."""
+
+    @router.put("/{entity_id}", response_model=kind.row, response_model_exclude_none=True,
+                responses=CREATED_OR_UPDATED, summary=f"Create or replace a {kind.noun}")
+    def put(entity_id: EntityId, body: body_model, graph: GraphDep, response: Response) -> dict[str, Any]:  # type: ignore[valid-type]
+        row, created = put_node(graph, kind, entity_id, body)
+        response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return row
+
+    @router.delete("/{entity_id}", status_code=status.HTTP_204_NO_CONTENT, summary=f"Delete a {kind.noun}")
+    def delete(entity_id: EntityId, graph: GraphDep, cascade: Cascade = False) -> Response:
+        delete_node(graph, kind, entity_id, cascade=cascade)
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def add_get_list(router: APIRouter, kind: Kind) -> None:
+    """GET /{id} and GET /?q=&offset=&limit= (rows as the bundle has them)."""
+
+    @router.get("/{entity_id}", response_model=kind.row, response_model_exclude_none=True,
+                summary=f"One {kind.noun}")
+    def get(entity_id: EntityId, graph: GraphDep) -> dict[str, Any]:
+        return get_row(graph, kind, entity_id)
+
+    @router.get("", response_model=Page[kind.row], response_model_exclude_none=True,  # type: ignore[name-defined]
+                summary=f"List {kind.key}, optionally searched by name")
+    def list_(graph: GraphDep, q: Search = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+        total, rows = list_rows(graph, kind, q, offset, limit)
+        return {"total": total, "offset": offset, "limit": limit, "items": rows}
+
+
+def add_link(router: APIRouter, link: LinkKind, path: str, body_model: type[BaseModel], path_is_from: bool) -> None:
+    """PUT/DELETE `/{id}/<path>/{other_id}`; `path_is_from` says whether {id} is the edge's start node."""
+
+    def ends(entity_id: str, other_id: str) -> tuple[str, str]:
+        return (entity_id, other_id) if path_is_from else (other_id, entity_id)
+
+    @router.put(f"/{{entity_id}}/{path}/{{other_id}}", response_model=LinkOut, responses=CREATED_OR_UPDATED,
+                summary=f"Create or replace {link.type}")
+    def put(entity_id: EntityId, other_id: EntityId, body: body_model, graph: GraphDep,  # type: ignore[valid-type]
+            response: Response) -> dict[str, Any]:
+        out, created = put_link(graph, link, *ends(entity_id, other_id), body)
+        response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return out
+
+    @router.delete(f"/{{entity_id}}/{path}/{{other_id}}", status_code=status.HTTP_204_NO_CONTENT,
+                   summary=f"Delete {link.type}")
+    def delete(entity_id: EntityId, other_id: EntityId, graph: GraphDep) -> Response:
+        delete_link(graph, link, *ends(entity_id, other_id))
+        return Response(status_code=status.HTTP_204_NO_CONTENT)

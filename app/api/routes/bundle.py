@@ -1,0 +1,77 @@
+"""POST /import (a JSON bundle, a zip of CSV files, or a multipart upload of either) and GET /export."""
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from app.api.deps import GraphDep, SettingsDep
+from app.core.errors import InvalidInput
+from app.services.bundle_sources import import_csv, import_zip, parse_json
+from app.services.export import export_bundle
+from app.services.importer import error_item, import_bundle
+
+router = APIRouter(tags=["bundle"])
+ZIP_TYPES = {"application/zip", "application/x-zip-compressed", "application/x-zip"}
+IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "the import report: rows per key, nodes/relationships created"},
+    422: {"description": "rejected whole: `errors` lists every problem as {key, row, field, message, value?}"},
+}
+
+
+@router.post("/import", responses=IMPORT_RESPONSES, summary="Import a bundle (all-or-nothing upsert by id)")
+async def post_import(request: Request, graph: GraphDep, settings: SettingsDep,
+                      dry_run: Annotated[bool, Query(description="validate only, write nothing")] = False
+                      ) -> dict[str, Any]:
+    """JSON body (application/json), a zip of CSV files (application/zip), or multipart/form-data with
+    one .json or .zip file, or several .csv files (one per bundle key)."""
+    options = {"dry_run": dry_run, "timeout_s": settings.neo4j_import_timeout_s}
+    content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    if content_type == "multipart/form-data":
+        report = await _import_multipart(request, graph, options)
+    elif content_type in ZIP_TYPES:
+        data = await request.body()
+        report = await run_in_threadpool(import_zip, graph, data, **options)
+    elif content_type in ("application/json", "text/json") or content_type.endswith("+json"):
+        raw = parse_json(await request.body())
+        report = await run_in_threadpool(import_bundle, graph, raw, **options)
+    else:
+        raise InvalidInput(f"unsupported content type {content_type!r}", [error_item(
+            None, None, None, "send application/json, application/zip or multipart/form-data")])
+    return report.as_dict()
+
+
+async def _import_multipart(request: Request, graph: Any, options: dict[str, Any]) -> Any:
+    form = await request.form()
+    uploads = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
+    if not uploads:
+        raise InvalidInput("no file in the upload", [error_item(None, None, None, "attach a .json, .zip or .csv file")])
+    named = [(PurePath(upload.filename or "").name, await upload.read()) for upload in uploads]
+    suffixes = {PurePath(name).suffix.lower() for name, _ in named}
+    if suffixes == {".csv"}:
+        files: dict[str, str] = {}
+        for name, data in named:
+            files.update(read_csv_zip_free(name, data))
+        return await run_in_threadpool(import_csv, graph, files, **options)
+    if len(named) == 1 and suffixes == {".zip"}:
+        return await run_in_threadpool(import_zip, graph, named[0][1], **options)
+    if len(named) == 1 and suffixes == {".json"}:
+        return await run_in_threadpool(import_bundle, graph, parse_json(named[0][1]), **options)
+    raise InvalidInput("upload one .json file, one .zip of CSV files, or .csv files",
+                       [error_item(None, None, None, f"got: {', '.join(name for name, _ in named)}")])
+
+
+def read_csv_zip_free(name: str, data: bytes) -> dict[str, str]:
+    """One uploaded CSV file as `{stem: text}`."""
+    try:
+        return {PurePath(name).stem: data.decode("utf-8-sig")}
+    except UnicodeDecodeError:
+        raise InvalidInput("CSV files must be UTF-8", [error_item(PurePath(name).stem, None, None, "not UTF-8")]) from None
+
+
+@router.get("/export", summary="The whole graph as a bundle that imports back as the same graph")
+def get_export(graph: GraphDep, settings: SettingsDep) -> dict[str, Any]:
+    return export_bundle(graph, timeout_s=settings.neo4j_import_timeout_s)

@@ -1,0 +1,188 @@
+"""Hand curation of nodes: create-or-replace, read, delete and list, one kind at a time.
+
+A PUT is an import of one row: the body is checked with the bundle's row model and
+link rules, then written with the importer's own queries (the row is authoritative),
+so the API and `POST /import` cannot disagree. Everything one request does runs in one
+transaction. Unknown link targets in a body → 422 naming the field; an unknown id in
+the path → 404; a change that would break the graph's shape → 409.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from app.core.errors import Conflict, InvalidInput, NotFound
+from app.db.graph import Graph
+from app.models.bundle import (
+    AccountRow, ActivityRow, CircleRow, CompetitorRow, ContactRow, DepartmentRow, EmployeeRow, OpportunityRow, Row,
+)
+from app.services.export import clean_row
+from app.services.importer import LINKS, error_item
+from app.services.search import lucene_query
+
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str                      # bundle key, also the URL segment: "accounts"
+    label: str                    # node label: "Account"
+    row: type[Row]                # the bundle row model: value domains live there
+    put_queries: tuple[str, ...]  # named queries that upsert one row, in order
+    has_blockers: bool = False    # `<key>_blockers` says what a plain delete would orphan
+
+    @property
+    def noun(self) -> str:
+        return self.label.lower()
+
+
+KINDS: dict[str, Kind] = {k.key: k for k in [
+    Kind("accounts", "Account", AccountRow, ("import_accounts",), has_blockers=True),
+    Kind("departments", "Department", DepartmentRow, ("import_departments", "import_department_links"),
+         has_blockers=True),
+    Kind("contacts", "Contact", ContactRow, ("import_contacts",), has_blockers=True),
+    Kind("employees", "Employee", EmployeeRow, ("import_employees", "import_employee_managers"), has_blockers=True),
+    Kind("circles", "Circle", CircleRow, ("circle_put",)),
+    Kind("opportunities", "Opportunity", OpportunityRow, ("import_opportunities",)),
+    Kind("competitors", "Competitor", CompetitorRow, ("competitor_put",)),
+    Kind("activities", "Activity", ActivityRow, ("import_activities",)),
+]}
+
+
+# ----------------------------------------------------------------------------- read
+def get_row(graph: Graph, kind: Kind, entity_id: str) -> dict[str, Any]:
+    row = graph.read_one(f"{kind.key}_rows", ids=[entity_id])
+    if row is None:
+        raise NotFound(f"no {kind.noun} with id {entity_id!r}", kind=kind.key, id=entity_id)
+    return clean_row(row["row"])
+
+
+def list_rows(graph: Graph, kind: Kind, q: str | None, offset: int, limit: int) -> tuple[int, list[dict[str, Any]]]:
+    """(total, one page of rows): by name through the full-text index when `q` is given, else in id order."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    text = (q or "").strip()
+    if not text:
+        page = graph.read_one(f"{kind.key}_list", offset=offset, limit=limit)
+    elif kind.key == "activities":  # no name: substring of summary or exact type
+        page = graph.read_one("activities_search", q=text.lower(), offset=offset, limit=limit)
+    else:
+        lucene = lucene_query(text)
+        page = graph.read_one("entity_search", lucene=lucene, label=kind.label, offset=offset, limit=limit) \
+            if lucene else {"total": 0, "ids": []}
+    assert page is not None
+    rows = graph.read(f"{kind.key}_rows", ids=page["ids"]) if page["ids"] else []
+    return page["total"], [clean_row(r["row"]) for r in rows]
+
+
+# ----------------------------------------------------------------------------- write
+def put_node(graph: Graph, kind: Kind, entity_id: str, body: Row) -> tuple[dict[str, Any], bool]:
+    """Create or replace; returns (the stored row, created?). Idempotent: the same body twice changes nothing."""
+    row = kind.row.model_validate({"id": entity_id, **body.model_dump(by_alias=True)})
+    payload = row.model_dump(mode="json")
+    # a body may not carry members / competitor entries (they have their own routes): keep the stored ones
+    payload.pop("members", None)
+    payload.pop("opportunities", None)
+
+    def work(tx: ManagedTransaction) -> tuple[dict[str, Any], bool]:
+        check_links(tx, kind, payload)
+        check_shape(tx, kind, payload)
+        existed = bool(Graph.run_in(tx, f"{kind.key}_rows", ids=[entity_id]))
+        for name in kind.put_queries:
+            Graph.run_in(tx, name, rows=[payload])
+        stored = Graph.run_in(tx, f"{kind.key}_rows", ids=[entity_id])[0]["row"]
+        return clean_row(stored), not existed
+
+    return graph.write_transaction(work)
+
+
+def delete_node(graph: Graph, kind: Kind, entity_id: str, cascade: bool = False) -> int:
+    """Delete one node and its relationships; returns how many nodes went (more only with cascade)."""
+
+    def work(tx: ManagedTransaction) -> int:
+        if not Graph.run_in(tx, "ids_exist", **id_lists({kind.key: [entity_id]}))[0][kind.key]:
+            raise NotFound(f"no {kind.noun} with id {entity_id!r}", kind=kind.key, id=entity_id)
+        if kind.has_blockers:
+            blockers = {k: n for k, n in Graph.run_in(tx, f"{kind.key}_blockers", id=entity_id)[0]["blockers"].items()
+                        if n}
+            if blockers and not cascade:
+                listed = ", ".join(f"{n} {k}" for k, n in sorted(blockers.items()))
+                raise Conflict(f"{kind.noun} {entity_id!r} still has {listed}: delete those first, "
+                               "or repeat with ?cascade=true", blockers=blockers)
+        deleted = 0
+        if kind.key == "accounts":
+            deleted += Graph.run_in(tx, "accounts_delete_activities", id=entity_id)[0]["deleted"]
+        deleted += Graph.run_in(tx, f"{kind.key}_delete", id=entity_id)[0]["deleted"]
+        return deleted
+
+    return graph.write_transaction(work)
+
+
+# ----------------------------------------------------------------------------- checks
+def id_lists(wanted: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Parameters for `ids_exist`: every kind present, most of them empty."""
+    return {key: sorted(set(wanted.get(key, []))) for key in KINDS}
+
+
+def missing_ids(tx: ManagedTransaction, wanted: dict[str, list[str]]) -> dict[str, set[str]]:
+    found = Graph.run_in(tx, "ids_exist", **id_lists(wanted))[0]
+    return {key: set(ids) - set(found[key]) for key, ids in wanted.items()}
+
+
+def check_links(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> None:
+    """Every link field must name a stored node (the importer's LINKS table, so both agree); 422 otherwise."""
+    refs: list[tuple[str, str, str]] = []  # (field, kind, id)
+    for key, field_name, target in LINKS:
+        if key == kind.key and payload.get(field_name) is not None:
+            refs.append((field_name.rstrip("_"), target, payload[field_name]))
+    if kind.key == "activities":
+        refs += [(f"contacts[{i}]", "contacts", c) for i, c in enumerate(payload["contacts"])]
+    # a row may point at itself (a department's parent, an employee's manager): that is a shape problem, not a link
+    refs = [r for r in refs if not (r[1] == kind.key and r[2] == payload["id"])]
+    wanted: dict[str, list[str]] = {}
+    for _, target, ref_id in refs:
+        wanted.setdefault(target, []).append(ref_id)
+    missing = missing_ids(tx, wanted)
+    errors = [error_item(kind.key, None, field_name, f"unknown {KINDS[target].noun} id", ref_id)
+              for field_name, target, ref_id in refs if ref_id in missing[target]]
+    if errors:
+        raise InvalidInput(f"{kind.noun} {payload['id']!r} links to ids that do not exist", errors)
+
+
+def check_shape(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> None:
+    """Rules across rows: departments stay inside their account and acyclic, employees' lines acyclic."""
+    entity_id = payload["id"]
+    if kind.key == "contacts" and payload.get("department"):
+        found = Graph.run_in(tx, "import_department_accounts", departments=[payload["department"]])
+        if found and found[0]["account"] != payload["account"]:
+            raise InvalidInput("the department belongs to another account", [error_item(
+                "contacts", None, "department",
+                f"department {payload['department']} belongs to account {found[0]['account']}, "
+                f"not {payload['account']}", payload["department"])])
+    if kind.key == "departments":
+        parent = payload.get("parent")
+        if parent == entity_id:
+            raise InvalidInput("a department cannot be its own parent",
+                               [error_item("departments", None, "parent", "a department cannot be its own parent",
+                                           parent)])
+        if parent:
+            if Graph.run_in(tx, "department_cycle", id=entity_id, parent=parent)[0]["cycle"]:
+                raise Conflict(f"department {parent!r} is {entity_id!r} or below it: that would make a cycle",
+                               field="parent")
+            found = Graph.run_in(tx, "import_department_accounts", departments=[parent])
+            if found and found[0]["account"] != payload["account"]:
+                raise InvalidInput("the parent department belongs to another account", [error_item(
+                    "departments", None, "parent",
+                    f"parent department {parent} belongs to account {found[0]['account']}", parent)])
+        stranded = Graph.run_in(tx, "department_move_conflicts", id=entity_id, account=payload["account"])
+        if stranded and stranded[0]["contacts"]:
+            raise Conflict(f"contacts in department {entity_id!r} work at another account than "
+                           f"{payload['account']!r}: move them first", contacts=stranded[0]["contacts"])
+    if kind.key == "employees" and payload.get("manager") == entity_id:
+        raise InvalidInput("an employee cannot manage themself",
+                           [error_item("employees", None, "manager", "an employee cannot manage themself", entity_id)])
+    if kind.key == "employees" and payload.get("manager"):
+        if Graph.run_in(tx, "employee_cycle", id=entity_id, manager=payload["manager"])[0]["cycle"]:
+            raise Conflict(f"employee {payload['manager']!r} reports (directly or not) to {entity_id!r}, "
+                           "or is them: that would make a reporting cycle", field="manager")

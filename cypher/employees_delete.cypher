@@ -1,0 +1,6 @@
+// Delete an employee and their relationships (KNOWS, OWNS, REPORTS_TO), and (cascade) the activities they logged.
+MATCH (e:Employee {id: $id})
+WITH e, COLLECT { MATCH (e)-[:LOGGED]->(act:Activity) RETURN act } AS logged
+FOREACH (x IN logged | DETACH DELETE x)
+DETACH DELETE e
+RETURN 1 + size(logged) AS deleted

@@ -1,0 +1,4 @@
+// Delete one Opportunity and its relationships; no other node goes with it.
+MATCH (n:Opportunity {id: $id})
+DETACH DELETE n
+RETURN 1 AS deleted

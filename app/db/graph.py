@@ -19,7 +19,7 @@ from app.core.errors import DatabaseUnavailable
 from app.db.queries import query
 
 T = TypeVar("T")
-UNAVAILABLE = (ServiceUnavailable, SessionExpired, TransientError)
+UNAVAILABLE = (ServiceUnavailable, SessionExpired)
 
 
 def create_driver(settings: Settings) -> Driver:
@@ -42,6 +42,12 @@ def translate_errors() -> Iterator[None]:
         raise DatabaseUnavailable(f"Neo4j refused the configured credentials: {exc.message}") from exc
     except UNAVAILABLE as exc:
         raise DatabaseUnavailable(f"Neo4j is not reachable: {exc}") from exc
+    except TransientError as exc:  # still failing after the driver's retries
+        if "MemoryPoolOutOfMemory" in (exc.code or ""):
+            raise DatabaseUnavailable(
+                "Neo4j refused the transaction: it needs more memory than db.memory.transaction.total.max "
+                "allows (raise NEO4J_HEAP for the local runner, or split the bundle)") from exc
+        raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc
     except DriverError as exc:
         raise DatabaseUnavailable(f"Neo4j driver error: {exc}") from exc
 

@@ -12,3 +12,7 @@ from app.api.routes import (  # noqa: E402  (issue 4: curation, import/export)
 
 for _module in (bundle, accounts, departments, contacts, employees, circles, opportunities, competitors, activities):
     api_router.include_router(_module.router)
+
+from app.api.routes import viz  # noqa: E402  (issue 6: exploration page and graph views)
+
+api_router.include_router(viz.router)

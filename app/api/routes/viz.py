@@ -1,0 +1,74 @@
+"""The exploration page (/) and the pyvis graph views it embeds (/viz/...), as self-contained HTML.
+
+Routes only fetch the service answer and hand it to a renderer in app.viz. The POST variants
+render JSON the page already holds (the issue-5 answers), so nothing is computed twice.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Path, Query
+from fastapi.responses import HTMLResponse
+
+from app.api.deps import GraphDep, SettingsDep
+from app.services.account_graph import account_graph
+from app.viz import sources
+from app.viz.account_map import render_account_map
+from app.viz.config import get_viz_settings
+from app.viz.deal_view import render_deal_view
+from app.viz.page import page_html
+from app.viz.reach_view import render_reach_view
+
+router = APIRouter(tags=["viz"])
+
+Id = Annotated[str, Path(min_length=1, max_length=200)]
+Lang = Annotated[str, Query(pattern="^(en|zh|zh-CN)$", description="label language")]
+Filter = Annotated[str | None, Query(max_length=200)]
+HTML = {"content": {"text/html": {}}}
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def index() -> HTMLResponse:
+    """The exploration page: account search, map, deals, reach (plain HTML + a little JavaScript)."""
+    return HTMLResponse(page_html())
+
+
+@router.get("/viz/accounts/{account_id}/data", summary="Data of an account's relationship map (JSON)")
+def account_map_data(account_id: Id, graph: GraphDep, settings: SettingsDep, department: Filter = None,
+                     circle: Filter = None, employees: bool = False) -> dict[str, Any]:
+    return account_graph(graph, settings, account_id, department=department, circle=circle, employees=employees)
+
+
+@router.get("/viz/accounts/{account_id}", response_class=HTMLResponse, responses={200: HTML},
+            summary="An account's relationship map (self-contained HTML)")
+def account_map(account_id: Id, graph: GraphDep, settings: SettingsDep, department: Filter = None,
+                circle: Filter = None, employees: bool = False, lang: Lang = "en") -> HTMLResponse:
+    data = account_graph(graph, settings, account_id, department=department, circle=circle, employees=employees)
+    return HTMLResponse(render_account_map(data, lang, get_viz_settings()))
+
+
+@router.get("/viz/opportunities/{opportunity_id}", response_class=HTMLResponse, responses={200: HTML},
+            summary="A deal's decision chain, gaps and competitors (self-contained HTML)")
+def deal_view(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, lang: Lang = "en") -> HTMLResponse:
+    data = sources.deal_data(graph, settings, opportunity_id)
+    return HTMLResponse(render_deal_view(data["chain"], data["gaps"], data["win_rate"], lang))
+
+
+@router.post("/viz/opportunities/{opportunity_id}", response_class=HTMLResponse, responses={200: HTML},
+             summary="Render a deal view from the decision-chain, win-rate and gaps answers")
+def deal_view_from_json(opportunity_id: Id, chain: Annotated[dict[str, Any], Body()],
+                        gaps: Annotated[dict[str, Any] | None, Body()] = None,
+                        win_rate: Annotated[dict[str, Any] | None, Body()] = None, lang: Lang = "en") -> HTMLResponse:
+    return HTMLResponse(render_deal_view(chain, gaps, win_rate, lang))
+
+
+@router.get("/viz/contacts/{contact_id}/reach", response_class=HTMLResponse, responses={200: HTML},
+            summary="Who of our colleagues can reach this contact, best path highlighted (self-contained HTML)")
+def reach_view(contact_id: Id, graph: GraphDep, settings: SettingsDep, lang: Lang = "en") -> HTMLResponse:
+    return HTMLResponse(render_reach_view(sources.reach_data(graph, settings, contact_id), lang))
+
+
+@router.post("/viz/contacts/{contact_id}/reach", response_class=HTMLResponse, responses={200: HTML},
+             summary="Render a reach view from the GET /contacts/{id}/reach answer")
+def reach_view_from_json(contact_id: Id, reach: Annotated[dict[str, Any], Body()], lang: Lang = "en") -> HTMLResponse:
+    return HTMLResponse(render_reach_view(reach, lang))

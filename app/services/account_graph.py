@@ -1,0 +1,57 @@
+"""The data behind an account's relationship map (关系地图): one named read, then plain dicts.
+
+The pyvis renderer (app.viz.account_map) takes this answer as is, so it can be tested
+without Neo4j; lists are sorted here so the same data always draws the same picture.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.core.config import Settings
+from app.core.errors import NotFound
+from app.db.graph import Graph
+from app.services.interaction import interaction_level, window_start
+
+
+def account_graph(
+    graph: Graph,
+    settings: Settings,
+    account_id: str,
+    *,
+    department: str | None = None,
+    circle: str | None = None,
+    employees: bool = False,
+    as_of: date | None = None,
+) -> dict[str, Any]:
+    """Nodes and edges of one account, optionally cut to a department (and below) or a circle."""
+    as_of = as_of or date.today()
+    row = graph.read_one(
+        "account_graph",
+        account=account_id,
+        department=department or None,
+        circle=circle or None,
+        employees=employees,
+        since=window_start(as_of, settings.interaction_window_days),
+        as_of=as_of,
+    )
+    if row is None:
+        raise NotFound(f"no account with id {account_id!r}", entity="Account", id=account_id)
+    for contact in row["contacts"]:
+        contact["interaction_level"] = interaction_level(contact["activities"], settings).value
+        contact["circles"].sort(key=lambda c: (c["id"]))
+        contact["roles"].sort(key=lambda r: r["opportunity"])
+    by_id = lambda item: item["id"]  # noqa: E731 - the one sort key of every node list
+    return {
+        "account": row["account"],
+        "filter": {"department": department or None, "circle": circle or None, "employees": employees},
+        "contacts": sorted(row["contacts"], key=by_id),
+        "reports_to": sorted(row["reports_to"], key=lambda e: (e["from"], e["to"])),
+        "influences": sorted(row["influences"], key=lambda e: (e["from"], e["to"])),
+        "employees": sorted(row["employees"], key=by_id),
+        "knows": sorted(row["knows"], key=lambda e: (e["from"], e["to"])),
+        "circles": sorted(row["circles"], key=by_id),
+        "departments": sorted(row["departments"], key=by_id),
+        "opportunities": sorted(row["opportunities"], key=by_id),
+        "as_of": as_of.isoformat(),
+    }

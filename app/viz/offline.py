@@ -1,0 +1,119 @@
+"""Self-contained HTML from a pyvis Network: every script and style inline, nothing fetched.
+
+pyvis's `in_line` mode inlines vis-network but still links Bootstrap from a CDN and prints an
+empty heading; both go here. The page around the graph talks to it through `postMessage`
+(click on a node, first drawing done), which this module adds as a small bridge script.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from pyvis.network import Network
+
+# <link ... href="http(s)://..."> and <script src="http(s)://..."></script>, over several lines.
+_EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.I | re.S)
+_EXTERNAL_SCRIPT = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>", re.I | re.S)
+_COMMENTED_TAGS = re.compile(r"<!--\s*<(?:link|script)\b.*?-->", re.I | re.S)  # pyvis leaves a commented-out CDN tag
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.I)
+_EXTERNAL_REF = re.compile(r"\b(?:src|href)\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]+)", re.I)
+
+BASE_CSS = """
+html, body { margin: 0; padding: 0; height: 100%; overflow: hidden;
+  font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
+.card { border: 0 !important; height: 100%; }
+#mynetwork { border: 0 !important; float: none !important; height: 100vh !important; }
+div.vis-tooltip { white-space: pre-line !important; max-width: 420px; font-size: 12px; line-height: 1.35;
+  font-family: inherit !important; padding: 8px !important; }
+.brm-legend { position: absolute; top: 8px; left: 8px; z-index: 5; background: rgba(255,255,255,.93);
+  border: 1px solid #cfd8dc; border-radius: 6px; padding: 4px 10px; font-size: 12px; max-width: 260px; }
+.brm-legend summary { cursor: pointer; font-weight: 600; }
+.brm-legend ul { list-style: none; margin: 4px 0; padding: 0; }
+.brm-legend li { margin: 2px 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.brm-sw { display: inline-block; width: 12px; height: 12px; border-radius: 50%; margin-right: 6px;
+  vertical-align: -2px; border: 1px solid #78909c; }
+.brm-line { display: inline-block; width: 26px; margin-right: 6px; vertical-align: 3px; }
+.brm-note { color: #607d8b; font-style: italic; }
+"""
+
+BRIDGE_JS = """
+(function () {
+  var view = %s;
+  function tell(message) {
+    message.source = "brm-graph"; message.view = view;
+    try { if (window.parent && window.parent !== window) { window.parent.postMessage(message, "*"); } } catch (e) {}
+  }
+  var legend = document.querySelector(".brm-legend");
+  if (legend && window.parent !== window && window.innerWidth < 1400) { legend.open = false; }  // embedded: keep the graph clear
+  if (typeof network === "undefined" || !network) { return; }
+  network.once("afterDrawing", function () {
+    document.body.setAttribute("data-drawn", "1");
+    tell({type: "drawn", nodes: nodes.length, edges: edges.length});
+  });
+  network.redraw();  // the first frame may already be drawn when physics is off: ask for one more
+  network.on("click", function (params) {
+    if (!params.nodes.length) { return; }
+    var node = nodes.get(params.nodes[0]);
+    tell({type: "node", id: node.id, kind: node.kind || null, name: node.name || null});
+  });
+})();
+"""
+
+
+def external_refs(document: str) -> list[str]:
+    """Every src/href in the document that points off this page (should be none)."""
+    return _EXTERNAL_REF.findall(document)
+
+
+def legend_html(title: str, items: list[str], note: str | None = None) -> str:
+    """A collapsible legend box; `items` are already-escaped HTML snippets."""
+    rows = "".join(f"<li>{item}</li>" for item in items)
+    extra = f'<div class="brm-note">{html.escape(note)}</div>' if note else ""
+    return f'<details class="brm-legend" open><summary>{html.escape(title)}</summary><ul>{rows}</ul>{extra}</details>'
+
+
+def swatch(color: str, text: str, *, border: str | None = None) -> str:
+    style = f"background:{color};" + (f"border:2px solid {border};" if border else "")
+    return f'<span class="brm-sw" style="{style}"></span>{html.escape(text)}'
+
+
+def line(color: str, text: str, *, dashed: bool = False, width: int = 2) -> str:
+    style = f"border-top:{width}px {'dashed' if dashed else 'solid'} {color};"
+    return f'<span class="brm-line" style="{style}"></span>{html.escape(text)}'
+
+
+def safe_title(text: str) -> str:
+    """Tooltip text. pyvis switches to an innerHTML popup when a title contains 'href': escape then."""
+    return html.escape(text) if "href" in text.lower() else text
+
+
+def new_network() -> Network:
+    """A directed pyvis network that inlines its scripts (never `show()`, never a CDN)."""
+    return Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
+
+
+def render(net: Network, options: dict[str, Any], *, view: str, lang: str, overlay: str = "") -> str:
+    """The full HTML document of a network, offline: CDN links gone, bridge and overlay added."""
+    net.options = options
+    document = net.generate_html()
+    document = _EXTERNAL_LINK.sub("", document)
+    document = _EXTERNAL_SCRIPT.sub("", document)
+    document = _COMMENTED_TAGS.sub("", document)
+    document = _EMPTY_HEADING.sub("", document)
+    document = document.replace("<html>", f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}">', 1)
+    document = document.replace("</head>", f"<style>{BASE_CSS}</style>\n</head>", 1)
+    bridge = BRIDGE_JS % json.dumps(view)
+    head, sep, tail = document.rpartition("</body>")
+    document = f"{head}{overlay}<script>{bridge}</script>\n{sep}{tail}"
+    leftover = external_refs(document)
+    if leftover:  # a pyvis upgrade added a CDN link we do not strip: fail loudly, never fetch
+        raise RuntimeError(f"graph HTML still references outside resources: {leftover}")
+    return document
+
+
+def iframe(document: str, height: int = 600) -> str:
+    """The document in a sandboxed-by-srcdoc iframe, for notebooks (IPython.display.HTML)."""
+    return (f'<iframe srcdoc="{html.escape(document, quote=True)}" '
+            f'style="width:100%;height:{height}px;border:1px solid #ddd"></iframe>')

@@ -1,0 +1,398 @@
+"""The exploration page served at `/`: server-rendered HTML and a little vanilla JavaScript, no build step.
+
+Pick an account (search → GET /accounts?q=), see its map; pick a deal, see averages, win rate and
+gaps beside the deal graph; click a contact in any graph (the graph posts a message to this page)
+and ask who can reach them. Graph HTML is fetched (so an API key header can go with it) and shown
+in an iframe through `srcdoc`. English / 中文 labels switch with one button; nothing is loaded from
+outside this server.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from app.viz.theme import LABELS, VALUE_LABELS
+
+PAGE_LABELS = {
+    "en": {
+        "title": "Relationship map", "lang_button": "中文", "account": "Account", "search": "Search accounts…",
+        "department": "Department", "circle": "Circle", "all": "All", "employees_toggle": "Show our employees",
+        "deals": "Open deals", "no_deals": "No open deals", "deal": "Deal", "win_rate": "Win rate",
+        "averages": "Decision-chain averages", "gaps": "Gaps & recommended actions", "no_gaps": "No gaps",
+        "contact": "Contact", "pick_contact": "Click a person in the graph.", "who_can_reach": "Who can reach this person?",
+        "paths": "Best paths from our colleagues", "no_paths": "No warm path found", "map_tab": "Account map",
+        "deal_tab": "Deal", "reach_tab": "Reach", "loading": "Loading…", "api_key": "API key (if required)",
+        "unavailable": "not available", "pick_account": "Search and pick an account to start.",
+        "rendered": "drawn in", "mean": "mean", "weighted": "weighted", "no_result": "No account found",
+        "reason": "reason", "raw": "raw", "ours": "our strength", "score": "score", "steps": "steps",
+    },
+    "zh": {
+        "title": "关系地图", "lang_button": "English", "account": "客户", "search": "搜索客户…",
+        "department": "部门", "circle": "圈子", "all": "全部", "employees_toggle": "显示我司员工",
+        "deals": "进行中的商机", "no_deals": "没有进行中的商机", "deal": "商机", "win_rate": "赢率",
+        "averages": "决策链三度均值", "gaps": "决策链差距与建议行动", "no_gaps": "没有差距",
+        "contact": "客户关键人", "pick_contact": "在图中点击一个人。", "who_can_reach": "谁能接触到此人？",
+        "paths": "我司同事的最佳路径", "no_paths": "没有找到可接触路径", "map_tab": "关系地图",
+        "deal_tab": "商机决策链", "reach_tab": "接触路径", "loading": "加载中…", "api_key": "API 密钥（如需要）",
+        "unavailable": "暂不可用", "pick_account": "请先搜索并选择一个客户。", "rendered": "绘制用时",
+        "mean": "均值", "weighted": "加权均值", "no_result": "没有找到客户", "reason": "原因", "raw": "原始值",
+        "ours": "我方实力", "score": "得分", "steps": "步数",
+    },
+}
+
+GAP_LABELS = {
+    "zh": {
+        "NO_APPROVER": "缺少批准者", "NO_DECISION_MAKER": "缺少决策者", "NO_EVALUATOR": "缺少评估者",
+        "KEY_PERSON_NOT_CONTACTED": "关键人未接触", "STALE_KEY_PERSON": "关键人久未接触",
+        "KEY_PERSON_OPPOSED": "关键人反对", "KEY_PERSON_NO_WARM_PATH": "关键人无可接触路径",
+        "VETO_NOT_SUPPORTIVE": "一票否决者不支持", "INCOMPLETE_PROFILE": "个体画像不完整",
+        "NO_INSIDE_SOURCE": "没有内部消息来源", "NO_COMPELLING_EVENT": "没有必要事件",
+        "SINGLE_THREADED": "单线联系", "BEHIND_COMPETITOR": "落后于竞争对手", "NOT_TOP_THREE": "未进前三",
+    },
+}
+
+_TEMPLATE = r"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>brm-graph</title>
+<link rel="icon" href="data:,">
+<style>
+  * { box-sizing: border-box; }
+  html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
+    "Microsoft YaHei", sans-serif; color: #263238; background: #f5f7f8; }
+  header { display: flex; align-items: center; gap: 12px; padding: 8px 16px; background: #263238; color: #fff; }
+  header h1 { font-size: 17px; margin: 0; flex: 1; font-weight: 600; }
+  header form { margin: 0; }
+  header input { width: 200px; padding: 4px 7px; border-radius: 4px; border: 1px solid #546e7a; }
+  header button { white-space: nowrap; }
+  button { cursor: pointer; border: 1px solid #90a4ae; background: #fff; border-radius: 4px; padding: 4px 10px; font: inherit; }
+  button:hover { background: #eceff1; }
+  button.primary { background: #1e88e5; color: #fff; border-color: #1565c0; }
+  button.primary:hover { background: #1565c0; }
+  #layout { display: grid; grid-template-columns: 360px 1fr; height: calc(100% - 46px); }
+  aside { overflow-y: auto; padding: 10px 12px; border-right: 1px solid #cfd8dc; background: #fff; }
+  aside h2 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: #546e7a; margin: 14px 0 6px; }
+  aside input[type=search], aside select { width: 100%; padding: 5px 7px; border: 1px solid #b0bec5; border-radius: 4px; font: inherit; }
+  ul.pick { list-style: none; margin: 4px 0; padding: 0; }
+  ul.pick li button { width: 100%; text-align: left; border: 0; border-bottom: 1px solid #eceff1; border-radius: 0; padding: 5px 6px; }
+  ul.pick li button.active { background: #e3f2fd; font-weight: 600; }
+  .row { display: flex; gap: 6px; margin: 6px 0; align-items: center; }
+  .row > * { flex: 1; }
+  .muted { color: #78909c; }
+  table { border-collapse: collapse; width: 100%; font-size: 13px; }
+  td, th { padding: 3px 4px; border-bottom: 1px solid #eceff1; text-align: left; }
+  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+  .big { font-size: 26px; font-weight: 600; }
+  .gap { border-left: 4px solid #90a4ae; padding: 4px 8px; margin: 6px 0; background: #fafafa; }
+  .gap.high { border-color: #d50000; } .gap.medium { border-color: #ff9800; } .gap.low { border-color: #90a4ae; }
+  .gap .code { font-weight: 600; font-size: 12px; }
+  .gap .action { color: #1b5e20; }
+  main { display: flex; flex-direction: column; min-width: 0; }
+  nav { display: flex; gap: 4px; padding: 6px 10px; border-bottom: 1px solid #cfd8dc; background: #fff; align-items: center; }
+  nav button[aria-selected=true] { background: #263238; color: #fff; }
+  nav #status { margin-left: auto; color: #78909c; font-size: 12px; }
+  #graph { flex: 1; border: 0; width: 100%; background: #fff; }
+  #empty { padding: 40px; color: #78909c; }
+  .error { color: #c62828; }
+  ol.paths { padding-left: 20px; margin: 4px 0; }
+  ol.paths li { margin: 4px 0; }
+</style>
+</head>
+<body>
+<header>
+  <h1 data-i18n="title">Relationship map</h1>
+  <form id="key-form" autocomplete="off" onsubmit="return false"><input id="api-key" type="password" autocomplete="off" data-i18n-placeholder="api_key" placeholder="API key"></form>
+  <button id="lang" type="button">中文</button>
+</header>
+<div id="layout">
+  <aside>
+    <h2 data-i18n="account">Account</h2>
+    <input id="account-q" type="search" autocomplete="off" data-i18n-placeholder="search" placeholder="Search accounts…">
+    <ul id="account-results" class="pick"></ul>
+    <div id="filters" hidden>
+      <div class="row"><label><span data-i18n="department">Department</span><select id="department"></select></label></div>
+      <div class="row"><label><span data-i18n="circle">Circle</span><select id="circle"></select></label></div>
+      <div class="row"><label><input id="employees" type="checkbox"> <span data-i18n="employees_toggle">Show our employees</span></label></div>
+    </div>
+    <section id="deal-section" hidden>
+      <h2 data-i18n="deals">Open deals</h2>
+      <ul id="deal-list" class="pick"></ul>
+      <div id="deal-details"></div>
+    </section>
+    <section id="contact-section">
+      <h2 data-i18n="contact">Contact</h2>
+      <div id="contact-name" class="muted" data-i18n="pick_contact">Click a person in the graph.</div>
+      <div class="row"><button id="reach-button" class="primary" type="button" hidden data-i18n="who_can_reach">Who can reach this person?</button></div>
+      <div id="reach-details"></div>
+    </section>
+  </aside>
+  <main>
+    <nav>
+      <button type="button" data-view="account" aria-selected="false" data-i18n="map_tab">Account map</button>
+      <button type="button" data-view="deal" aria-selected="false" data-i18n="deal_tab" disabled>Deal</button>
+      <button type="button" data-view="reach" aria-selected="false" data-i18n="reach_tab" disabled>Reach</button>
+      <span id="status"></span>
+    </nav>
+    <div id="empty" data-i18n="pick_account">Search and pick an account to start.</div>
+    <iframe id="graph" title="graph" hidden></iframe>
+  </main>
+</div>
+<script>
+"use strict";
+const LABELS = __LABELS__;
+const VALUES = __VALUES__;
+const GAPS = __GAPS__;
+const state = { lang: localStorage.getItem("brm.lang") || "en", account: null, deal: null, contact: null,
+                view: null, dealData: null, reachData: null, started: 0 };
+const $ = (id) => document.getElementById(id);
+const T = (key) => (LABELS[state.lang] || LABELS.en)[key] || LABELS.en[key] || key;
+const V = (value) => value == null ? "—" : ((VALUES[state.lang] || {})[value] || (VALUES.en || {})[value] || String(value));
+const fmt = (x, digits = 1) => (x == null || Number.isNaN(x)) ? "—" : Number(x).toFixed(digits);
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v; else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(child ?? ""));
+  return node;
+}
+function headers(extra = {}) {
+  const key = $("api-key").value.trim();
+  return key ? { ...extra, "X-API-Key": key } : extra;
+}
+async function api(path, options = {}) {
+  const response = await fetch(path, { ...options, headers: headers(options.headers || {}) });
+  if (!response.ok) {
+    let message = response.status + " " + response.statusText;
+    try { const body = await response.json(); message = body.message || body.detail || message; } catch (e) {}
+    const error = new Error(message); error.status = response.status; throw error;
+  }
+  const type = response.headers.get("content-type") || "";
+  return type.includes("json") ? response.json() : response.text();
+}
+const withLang = (path) => path + (path.includes("?") ? "&" : "?") + "lang=" + state.lang;
+
+/* ---------- graph frame ---------- */
+let loadToken = 0;
+async function showGraph(view, path, fallback) {
+  const token = ++loadToken;
+  state.view = view;
+  document.querySelectorAll("nav button").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.view === view)));
+  $("status").textContent = T("loading");
+  state.started = performance.now();
+  let html;
+  try { html = await api(withLang(path)); }
+  catch (error) {
+    if (error.status === 501 && fallback) { html = await fallback(); }
+    else {
+      if (token !== loadToken) return;
+      $("status").textContent = ""; $("graph").hidden = true; $("empty").hidden = false;
+      $("empty").removeAttribute("data-i18n");
+      $("empty").textContent = T("unavailable") + ": " + error.message; $("empty").className = "error";
+      return;
+    }
+  }
+  if (token !== loadToken) return;
+  $("status").className = "";
+  $("empty").hidden = true; $("empty").className = ""; $("graph").hidden = false;
+  $("graph").srcdoc = html;
+}
+window.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.source !== "brm-graph" || event.source !== $("graph").contentWindow) return;
+  if (data.type === "drawn") {
+    const ms = Math.round(performance.now() - state.started);
+    $("status").textContent = T("rendered") + " " + ms + " ms · " + data.nodes + " / " + data.edges;
+    document.body.dataset.drawnView = data.view;
+  } else if (data.type === "node" && data.kind === "contact") {
+    selectContact(data.id, data.name);
+  }
+});
+document.querySelectorAll("nav button").forEach((button) => button.addEventListener("click", () => {
+  if (button.dataset.view === "account") loadAccountMap();
+  if (button.dataset.view === "deal" && state.deal) loadDealGraph();
+  if (button.dataset.view === "reach" && state.contact) loadReachGraph();
+}));
+
+/* ---------- accounts ---------- */
+let searchTimer = null;
+$("account-q").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(searchAccounts, 250); });
+async function searchAccounts() {
+  const q = $("account-q").value.trim();
+  const list = $("account-results");
+  try {
+    const answer = await api("/accounts?limit=20" + (q ? "&q=" + encodeURIComponent(q) : ""));
+    const items = Array.isArray(answer) ? answer : (answer.items || []);
+    list.replaceChildren(...items.map((a) => el("li", {}, el("button", { type: "button", "data-id": a.id,
+      class: state.account && state.account.id === a.id ? "active" : "", onclick: () => selectAccount(a) }, a.name || a.id))));
+    if (!items.length) list.replaceChildren(el("li", { class: "muted" }, T("no_result")));
+  } catch (error) { list.replaceChildren(el("li", { class: "error" }, error.message)); }
+}
+async function selectAccount(account) {
+  state.account = { id: account.id, name: account.name };
+  state.deal = null; state.dealData = null;
+  document.querySelectorAll("#account-results button").forEach((b) => b.classList.toggle("active", b.dataset.id === account.id));
+  const data = await api("/viz/accounts/" + encodeURIComponent(account.id) + "/data");
+  fillSelect($("department"), data.departments); fillSelect($("circle"), data.circles);
+  $("filters").hidden = false;
+  $("deal-section").hidden = false;
+  const deals = data.opportunities || [];
+  $("deal-list").replaceChildren(...deals.map((o) => el("li", {}, el("button", { type: "button", "data-id": o.id,
+    onclick: () => selectDeal(o) }, (o.name || o.id) + " · " + V(o.stage)))));
+  if (!deals.length) $("deal-list").replaceChildren(el("li", { class: "muted" }, T("no_deals")));
+  $("deal-details").replaceChildren();
+  document.querySelector('nav button[data-view="deal"]').disabled = true;
+  loadAccountMap();
+}
+function fillSelect(select, items) {
+  select.replaceChildren(el("option", { value: "" }, T("all")), ...(items || []).map((i) => el("option", { value: i.id }, i.name || i.id)));
+}
+["department", "circle"].forEach((id) => $(id).addEventListener("change", () => {
+  if (id === "department" && $("department").value) $("circle").value = "";
+  if (id === "circle" && $("circle").value) $("department").value = "";
+  loadAccountMap();
+}));
+$("employees").addEventListener("change", () => loadAccountMap());
+function loadAccountMap() {
+  if (!state.account) return;
+  const params = new URLSearchParams();
+  if ($("department").value) params.set("department", $("department").value);
+  if ($("circle").value) params.set("circle", $("circle").value);
+  if ($("employees").checked) params.set("employees", "true");
+  showGraph("account", "/viz/accounts/" + encodeURIComponent(state.account.id) + "?" + params.toString());
+}
+
+/* ---------- deals ---------- */
+async function selectDeal(deal) {
+  state.deal = { id: deal.id, name: deal.name };
+  document.querySelectorAll("#deal-list button").forEach((b) => b.classList.toggle("active", b.dataset.id === deal.id));
+  document.querySelector('nav button[data-view="deal"]').disabled = false;
+  const base = "/opportunities/" + encodeURIComponent(deal.id);
+  const [chain, winRate, gaps] = await Promise.all(["/decision-chain", "/win-rate", "/gaps"].map(
+    (suffix) => api(base + suffix).catch((error) => ({ error: error.message }))));
+  state.dealData = { chain, win_rate: winRate, gaps };
+  renderDealPanel();
+  loadDealGraph();
+}
+function renderDealPanel() {
+  const box = $("deal-details");
+  if (!state.dealData) { box.replaceChildren(); return; }
+  const { chain, win_rate: winRate, gaps } = state.dealData;
+  const parts = [el("h2", {}, T("win_rate"))];
+  if (winRate.error) parts.push(el("div", { class: "error" }, T("unavailable") + ": " + winRate.error));
+  else {
+    parts.push(el("div", { class: "big", id: "win-rate" }, winRate.win_rate == null ? "—" : Math.round(winRate.win_rate * 100) + "%"));
+    const detail = [];
+    if (winRate.reason) detail.push(T("reason") + ": " + winRate.reason);
+    if (winRate.ours != null) detail.push(T("ours") + " " + fmt(winRate.ours));
+    if (winRate.raw != null) detail.push(T("raw") + " " + fmt(winRate.raw, 2));
+    parts.push(el("div", { class: "muted" }, detail.join(" · ")));
+  }
+  parts.push(el("h2", {}, T("averages")));
+  if (chain.error) parts.push(el("div", { class: "error" }, T("unavailable") + ": " + chain.error));
+  else {
+    const rows = ["closeness", "solution_acceptance", "price_acceptance"].map((d) => {
+      const x = (chain.degrees || {})[d] || {};
+      return el("tr", {}, el("td", {}, T(d)),
+        el("td", { class: "num" }, fmt(x.mean)), el("td", { class: "num" }, fmt(x.weighted_mean)),
+        el("td", { class: "num" }, (x.n ?? "—") + (x.missing ? " (+" + x.missing + ")" : "")));
+    });
+    parts.push(el("table", { id: "averages" }, el("tr", {}, el("th"), el("th", { class: "num" }, T("mean")),
+      el("th", { class: "num" }, T("weighted")), el("th", { class: "num" }, "n")), ...rows));
+  }
+  parts.push(el("h2", {}, T("gaps")));
+  if (gaps.error) parts.push(el("div", { class: "error" }, T("unavailable") + ": " + gaps.error));
+  else if (!(gaps.gaps || []).length) parts.push(el("div", { class: "muted" }, T("no_gaps")));
+  else parts.push(el("div", { id: "gap-list" }, ...(gaps.gaps || []).map((g) => el("div", { class: "gap " + (g.severity || "") },
+    el("div", { class: "code" }, ((GAPS[state.lang] || {})[g.code] ? GAPS[state.lang][g.code] + " · " : "") + g.code
+      + (g.contact ? " — " + (g.contact.name || g.contact.id) : "")),
+    el("div", {}, g.message || ""), g.action ? el("div", { class: "action" }, "→ " + g.action) : ""))));
+  box.replaceChildren(...parts);
+}
+function loadDealGraph() {
+  const id = encodeURIComponent(state.deal.id);
+  const d = state.dealData || {};
+  const usable = d.chain && !d.chain.error;
+  showGraph("deal", "/viz/opportunities/" + id, usable ? () => api(withLang("/viz/opportunities/" + id), {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ chain: d.chain, gaps: d.gaps && !d.gaps.error ? d.gaps : null,
+                           win_rate: d.win_rate && !d.win_rate.error ? d.win_rate : null }) }) : null);
+}
+
+/* ---------- contacts and reach ---------- */
+function selectContact(id, name) {
+  state.contact = { id, name }; state.reachData = null;
+  $("contact-name").textContent = name || id;
+  $("contact-name").className = "";
+  $("contact-name").removeAttribute("data-i18n");
+  $("reach-button").hidden = false;
+  $("reach-details").replaceChildren();
+}
+$("reach-button").addEventListener("click", async () => {
+  if (!state.contact) return;
+  document.querySelector('nav button[data-view="reach"]').disabled = false;
+  try { state.reachData = await api("/contacts/" + encodeURIComponent(state.contact.id) + "/reach"); }
+  catch (error) { state.reachData = { error: error.message }; }
+  renderReachPanel();
+  loadReachGraph();
+});
+function renderReachPanel() {
+  const box = $("reach-details");
+  const data = state.reachData;
+  if (!data) { box.replaceChildren(); return; }
+  if (data.error) { box.replaceChildren(el("div", { class: "error" }, T("unavailable") + ": " + data.error)); return; }
+  const paths = data.paths || [];
+  if (!paths.length) { box.replaceChildren(el("div", { class: "muted" }, T("no_paths"))); return; }
+  box.replaceChildren(el("h2", {}, T("paths")), el("ol", { class: "paths", id: "reach-list" }, ...paths.map((p) => el("li", {},
+    el("strong", {}, (p.employee && (p.employee.name || p.employee.id)) || "?"), " · " + T("score") + " " + fmt(p.score, 3)
+      + " · " + T("steps") + " " + p.steps, el("br"),
+    el("span", { class: "muted" }, (p.nodes || []).map((n) => n.name || n.id).join(" → "))))));
+}
+function loadReachGraph() {
+  const id = encodeURIComponent(state.contact.id);
+  const data = state.reachData;
+  showGraph("reach", "/viz/contacts/" + id + "/reach", data && !data.error ? () => api(withLang("/viz/contacts/" + id + "/reach"), {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data) }) : null);
+}
+
+/* ---------- language ---------- */
+function applyLang() {
+  document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = T(node.dataset.i18n); });
+  document.querySelectorAll("[data-i18n-placeholder]").forEach((node) => { node.placeholder = T(node.dataset.i18nPlaceholder); });
+  $("lang").textContent = T("lang_button");
+  for (const select of [$("department"), $("circle")]) if (select.options.length) select.options[0].textContent = T("all");
+  renderDealPanel(); renderReachPanel();
+}
+$("lang").addEventListener("click", () => {
+  state.lang = state.lang === "en" ? "zh" : "en";
+  localStorage.setItem("brm.lang", state.lang);
+  applyLang();
+  if (state.view === "account") loadAccountMap();
+  else if (state.view === "deal") loadDealGraph();
+  else if (state.view === "reach") loadReachGraph();
+});
+$("api-key").value = sessionStorage.getItem("brm.key") || "";
+$("api-key").addEventListener("change", () => { sessionStorage.setItem("brm.key", $("api-key").value.trim()); searchAccounts(); });
+applyLang();
+searchAccounts();
+</script>
+</body>
+</html>
+"""
+
+
+@lru_cache
+def page_html() -> str:
+    """The page with the label tables filled in (JSON in a script: `<` escaped so no tag can close it)."""
+    values = {lang: {**table} for lang, table in VALUE_LABELS.items()}
+
+    def js(obj: object) -> str:
+        return json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c")
+
+    labels = {lang: {**LABELS[lang], **PAGE_LABELS[lang]} for lang in PAGE_LABELS}
+    return (_TEMPLATE.replace("__LABELS__", js(labels)).replace("__VALUES__", js(values))
+            .replace("__GAPS__", js(GAP_LABELS)))

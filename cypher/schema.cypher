@@ -21,3 +21,10 @@ CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE RANGE INDEX audit_entity IF NOT EXISTS FOR (n:AuditEntry) ON (n.entity, n.entity_id);
 CREATE RANGE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
+// History (issue 9): state snapshots keyed by entity ids, read "as of" a date and month by month.
+CREATE RANGE INDEX contact_state_contact IF NOT EXISTS FOR (n:ContactState) ON (n.contact, n.at);
+CREATE RANGE INDEX contact_state_account IF NOT EXISTS FOR (n:ContactState) ON (n.account, n.at);
+CREATE RANGE INDEX role_state_pair IF NOT EXISTS FOR (n:RoleState) ON (n.opportunity, n.contact, n.at);
+CREATE RANGE INDEX role_state_contact IF NOT EXISTS FOR (n:RoleState) ON (n.contact);
+CREATE RANGE INDEX tie_state_pair IF NOT EXISTS FOR (n:TieState) ON (n.employee, n.contact, n.at);
+CREATE RANGE INDEX tie_state_contact IF NOT EXISTS FOR (n:TieState) ON (n.contact);

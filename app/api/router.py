@@ -6,6 +6,11 @@ from app.api.routes import health
 api_router = APIRouter()
 api_router.include_router(health.router)
 
+from app.api.routes import managers, trends  # noqa: E402  (issue 9; before the CRUD routers: /accounts/scores, /employees/levels)
+
+api_router.include_router(managers.router)
+api_router.include_router(trends.router)
+
 from app.api.routes import (  # noqa: E402  (issue 4: curation, import/export)
     accounts, activities, bundle, circles, competitors, contacts, departments, employees, opportunities,
 )

@@ -1,0 +1,122 @@
+"""History of attitudes, degrees and employee ties: appended state snapshots, never overwritten.
+
+Write paths stay as they are; after a write, `capture_history` (in the SAME transaction)
+appends a snapshot for each entity whose tracked values differ from its latest one:
+
+- `(:ContactState {contact, account, at, version, present, attitude, orientation, importance,
+  closeness, solution_acceptance, price_acceptance})`
+- `(:RoleState {contact, opportunity, at, version, present, role, attitude, closeness,
+  solution_acceptance, price_acceptance})` for ROLE_IN
+- `(:TieState {employee, contact, at, version, present, strength})` for KNOWS
+
+States carry ids instead of edges, so they survive a delete (recorded as `present: false`)
+and an account move, and the audit trail's node snapshots never see them. Reads "as of"
+a date take, per entity, the latest state before the end of that day (ties by `version`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Protocol
+
+from neo4j import ManagedTransaction
+
+from app.db.graph import Graph
+
+BATCH = 5_000
+
+
+def as_instant(at: datetime | date) -> datetime:
+    """A timezone-aware UTC instant: a date means its start (00:00 UTC); a naive datetime is taken as UTC."""
+    if isinstance(at, datetime):
+        return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    return datetime.combine(at, time(0, 0), tzinfo=UTC)
+
+
+def end_of_day(day: date) -> datetime:
+    """'As of day D' includes everything captured on D: states strictly before the next midnight (UTC)."""
+    return as_instant(day + timedelta(days=1))
+
+
+def capture_history(tx: ManagedTransaction, *, at: datetime | date,
+                    contact_ids: list[str] | None = None,
+                    role_pairs: list[tuple[str, str]] | None = None,
+                    knows_pairs: list[tuple[str, str]] | None = None) -> int:
+    """Append snapshots of the given entities that changed since their latest state; returns how many.
+
+    `role_pairs` are (contact_id, opportunity_id), `knows_pairs` (employee_id, contact_id), both in
+    the direction of their edge. `None` means every entity of that kind (after a bulk import),
+    `[]` means none. Entities that no longer exist get one `present: false` state.
+    """
+    instant = as_instant(at)
+    created = 0
+    if contact_ids is None:
+        contact_ids = [row["id"] for row in Graph.run_in(tx, "history_contact_ids")]
+    if role_pairs is None:
+        role_pairs = [(r["contact"], r["opportunity"])
+                      for r in Graph.run_in(tx, "history_role_pairs", contact=None, opportunity=None)]
+    if knows_pairs is None:
+        knows_pairs = [(r["employee"], r["contact"])
+                       for r in Graph.run_in(tx, "history_tie_pairs", employee=None, contact=None)]
+    for batch in _batches(sorted(set(contact_ids))):
+        created += _created(Graph.run_in(tx, "history_capture_contacts", ids=batch, at=instant))
+    roles = [{"contact": c, "opportunity": o} for c, o in sorted(set(role_pairs))]
+    for batch in _batches(roles):
+        created += _created(Graph.run_in(tx, "history_capture_roles", pairs=batch, at=instant))
+    ties = [{"employee": e, "contact": c} for e, c in sorted(set(knows_pairs))]
+    for batch in _batches(ties):
+        created += _created(Graph.run_in(tx, "history_capture_ties", pairs=batch, at=instant))
+    return created
+
+
+class _Ref(Protocol):  # app.services.audit.NodeRef / RelRef, without importing the audit module
+    @property
+    def entity(self) -> str: ...
+
+    @property
+    def entity_id(self) -> str: ...
+
+
+def capture_for_ref(tx: ManagedTransaction, ref: _Ref, at: datetime | date) -> int:
+    """Capture what one audited write can have changed: the entity and the ROLE_IN/KNOWS edges at its ends.
+
+    Contact: itself, its roles and ties (a delete removes them); Opportunity: its roles;
+    Employee: its ties; ROLE_IN / KNOWS: that pair. Other entities carry no tracked values.
+    """
+    entity, entity_id = ref.entity, ref.entity_id
+    if entity == "Contact":
+        roles = _pairs(Graph.run_in(tx, "history_role_pairs", contact=entity_id, opportunity=None),
+                       "contact", "opportunity")
+        ties = _pairs(Graph.run_in(tx, "history_tie_pairs", employee=None, contact=entity_id), "employee", "contact")
+        return capture_history(tx, at=at, contact_ids=[entity_id], role_pairs=roles, knows_pairs=ties)
+    if entity == "Opportunity":
+        roles = _pairs(Graph.run_in(tx, "history_role_pairs", contact=None, opportunity=entity_id),
+                       "contact", "opportunity")
+        return capture_history(tx, at=at, contact_ids=[], role_pairs=roles, knows_pairs=[])
+    if entity == "Employee":
+        ties = _pairs(Graph.run_in(tx, "history_tie_pairs", employee=entity_id, contact=None), "employee", "contact")
+        return capture_history(tx, at=at, contact_ids=[], role_pairs=[], knows_pairs=ties)
+    if entity in ("ROLE_IN", "KNOWS"):
+        start, end = entity_id.split("->", 1)
+        if entity == "ROLE_IN":
+            return capture_history(tx, at=at, contact_ids=[], role_pairs=[(start, end)], knows_pairs=[])
+        return capture_history(tx, at=at, contact_ids=[], role_pairs=[], knows_pairs=[(start, end)])
+    return 0
+
+
+def account_as_of(graph: Graph, account_id: str, day: date) -> list[dict[str, Any]]:
+    """The account's contacts (tracked values) and the KNOWS ties present at the end of `day`."""
+    return graph.read("history_account_contacts_as_of", account=account_id, until=end_of_day(day))
+
+
+def _pairs(rows: Iterable[dict[str, Any]], first: str, second: str) -> list[tuple[str, str]]:
+    return [(row[first], row[second]) for row in rows]
+
+
+def _batches(items: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(items), BATCH):
+        yield items[start:start + BATCH]
+
+
+def _created(rows: list[dict[str, Any]]) -> int:
+    return rows[0]["created"] if rows else 0

@@ -1,0 +1,1 @@
+MATCH (a:Account {id: $id}) RETURN a.id AS id, a.name AS name

@@ -80,12 +80,13 @@ def _answer(rep: dict[str, Any], keys: dict[str, Any], sources: dict[str, set[st
     level, checked = level_for(counts, ms)
     reasons = [f"{counts['medium']} medium, {counts['good']} good, {counts['excellent']} excellent account(s)"]
     for req in checked:
+        needs = f"{req.medium} medium, {req.good} good, {req.excellent} excellent"
         if req.met:
-            reasons.append(f"meets {req.level.value}: at least {req.excellent} excellent, {req.good} good or better "
-                           f"beyond those, {req.medium} medium or better beyond those")
+            reasons.append(f"meets {req.level.value} ({needs}; better accounts stand in for worse)")
             break
-        reasons.append(f"not {req.level.value}: needs {req.medium} medium, {req.good} good, {req.excellent} "
-                       "excellent (a better account may stand in for a worse one)")
+        reasons.append(f"not {req.level.value}: needs {needs}")
+    if level is RepLevel.novice:
+        reasons.append("novice: no account at medium closeness or better")
     return RepLevelAnswer(employee=rep["id"], name=rep["name"], team=rep["team"], level=level, counts=counts,
                           accounts=accounts, requirements=checked, reasons=reasons)
 

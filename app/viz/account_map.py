@@ -102,6 +102,7 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
                                     loose_per_row=viz.max_per_row)
     width = max((x for x, _ in positions.values()), default=0)
     physics = len(contacts) + len(employees) <= viz.physics_max_nodes
+    faint = 1.0 if len(contacts) <= 60 else 0.35  # many influence/KNOWS lines: let the org chart show through
 
     net = offline.new_network()
     for contact in contacts:
@@ -145,15 +146,16 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
     for edge in data.get("influences", []):
         if edge["from"] in shown and edge["to"] in shown:
             strength = edge.get("strength")
-            net.add_edge(edge["from"], edge["to"], arrows="to", dashes=[8, 6], color=theme.INFLUENCE_COLOR,
-                         width=1 + 5 * (strength if strength is not None else 0.5),
+            net.add_edge(edge["from"], edge["to"], arrows="to", dashes=[8, 6],
+                         color={"color": theme.INFLUENCE_COLOR, "opacity": faint},
+                         width=(1 + 5 * (strength if strength is not None else 0.5)) * (1 if faint == 1 else 0.6),
                          smooth={"enabled": True, "type": "curvedCW", "roundness": 0.25},
                          title=f"{t('influences', lang)} {theme.number(strength, 1)}", physics=False)
     employee_ids = {e["id"] for e in employees}
     for edge in data.get("knows", []) if employees else []:
         if edge["from"] in employee_ids and edge["to"] in shown:
             strength = edge.get("strength")
-            net.add_edge(edge["from"], edge["to"], arrows="to", color=theme.KNOWS_COLOR,
+            net.add_edge(edge["from"], edge["to"], arrows="to", color={"color": theme.KNOWS_COLOR, "opacity": faint},
                          width=1 + 3 * (strength if strength is not None else 0.5),
                          title=f"{t('knows', lang)} {theme.number(strength, 1)}"
                                + (f" · {edge['source']}" if edge.get("source") else ""), physics=False)

@@ -27,6 +27,7 @@ html, body { margin: 0; padding: 0; height: 100%; overflow: hidden;
 #mynetwork { border: 0 !important; float: none !important; height: 100vh !important; }
 div.vis-tooltip { white-space: pre-line !important; max-width: 420px; font-size: 12px; line-height: 1.35;
   font-family: inherit !important; padding: 8px !important; }
+#loadingBar { display: none !important; }  /* pyvis shows it past 100 nodes and waits for a stabilisation we skip */
 .brm-legend { position: absolute; top: 8px; left: 8px; z-index: 5; background: rgba(255,255,255,.93);
   border: 1px solid #cfd8dc; border-radius: 6px; padding: 4px 10px; font-size: 12px; max-width: 260px; }
 .brm-legend summary { cursor: pointer; font-weight: 600; }

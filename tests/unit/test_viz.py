@@ -57,6 +57,10 @@ def account_data(employees: bool = False) -> dict[str, Any]:
     }
 
 
+def color_of(edge: dict[str, Any]) -> str:
+    return edge["color"]["color"] if isinstance(edge["color"], dict) else edge["color"]
+
+
 def nodes_of(net: Any) -> dict[str, dict[str, Any]]:
     return {n["id"]: n for n in net.nodes}
 
@@ -110,9 +114,9 @@ def test_account_map_encodes_attitude_importance_role_and_circle() -> None:
 
 def test_account_map_edges_reporting_solid_influence_dashed_by_strength() -> None:
     net, _, _ = build_account_map(account_data(), "en")
-    reporting = [e for e in net.edges if e["color"] == theme.REPORTS_COLOR]
-    dotted = [e for e in net.edges if e["color"] == theme.DOTTED_COLOR]
-    influence = [e for e in net.edges if e["color"] == theme.INFLUENCE_COLOR]
+    reporting = [e for e in net.edges if color_of(e) == theme.REPORTS_COLOR]
+    dotted = [e for e in net.edges if color_of(e) == theme.DOTTED_COLOR]
+    influence = [e for e in net.edges if color_of(e) == theme.INFLUENCE_COLOR]
     assert len(reporting) == 10 and all(e["dashes"] is False for e in reporting)
     assert {(e["from"], e["to"]) for e in dotted} == {("c-coo", "c-arch")}  # manager -> report
     assert len(influence) == 5 and all(e["dashes"] for e in influence)
@@ -138,7 +142,7 @@ def test_employees_only_on_demand() -> None:
     net, _, _ = build_account_map(account_data(employees=True), "en")
     nodes = nodes_of(net)
     assert {n for n, d in nodes.items() if d["kind"] == "employee"} == {"e-amy", "e-bob", "e-carol", "e-dan", "e-eve"}
-    assert sum(1 for e in net.edges if e["color"] == theme.KNOWS_COLOR) == 7
+    assert sum(1 for e in net.edges if color_of(e) == theme.KNOWS_COLOR) == 7
     assert all(nodes[e]["y"] < min(n["y"] for n in nodes.values() if n["kind"] == "contact") for e in ("e-amy", "e-dan"))
 
 
@@ -168,12 +172,26 @@ def test_org_chart_centres_managers_and_stacks_leaf_teams() -> None:
     ids = ["boss", "m1", "m2"] + [f"r{i:02d}" for i in range(10)] + ["loner"]
     edges = [{"from": "m1", "to": "boss"}, {"from": "m2", "to": "boss"}] + [
         {"from": f"r{i:02d}", "to": "m1" if i < 8 else "m2"} for i in range(10)]
-    pos = org_chart_positions(ids, edges, stack_after=4, stack_rows=4)
+    pos = org_chart_positions(ids, edges, stack_after=4, stack_rows=4, max_columns=14)
     assert pos["boss"][1] < pos["m1"][1] < pos["r00"][1]
     assert pos["m1"][0] < pos["boss"][0] < pos["m2"][0]
     stacked = [pos[f"r{i:02d}"] for i in range(8)]
     assert len({x for x, _ in stacked}) == 2  # 8 leaf reports in 2 columns of 4
     assert pos["loner"][1] > max(y for n, (_, y) in pos.items() if n != "loner")
+
+
+def test_wide_org_charts_wrap_into_bands_near_the_pane_shape() -> None:
+    ids = ["ceo"] + [f"vp{i:02d}" for i in range(12)] + [f"m{i:02d}{j}" for i in range(12) for j in range(3)]
+    edges = [{"from": f"vp{i:02d}", "to": "ceo"} for i in range(12)] + [
+        {"from": f"m{i:02d}{j}", "to": f"vp{i:02d}"} for i in range(12) for j in range(3)]
+    flat = org_chart_positions(ids, edges, max_columns=1000)
+    assert len({y for _, y in flat.values()}) == 3  # one row per level
+    wrapped = org_chart_positions(ids, edges, max_columns=9)
+    assert len({wrapped[f"vp{i:02d}"][1] for i in range(12)}) > 1  # VPs in several bands
+    auto = org_chart_positions(ids, edges)
+    width = max(x for x, _ in auto.values()) - min(x for x, _ in auto.values())
+    height = max(y for _, y in auto.values()) - min(y for _, y in auto.values())
+    assert 0.5 < width / height < 4
 
 
 # --- deal and reach views -------------------------------------------------------------------

@@ -1,0 +1,88 @@
+"""A real server (uvicorn, free port, test Neo4j) and Debian's Chromium driven by Playwright.
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium (installed by `make test`).
+Every request the page makes is recorded, so a test can prove nothing leaves localhost.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from app.core.config import Settings
+from app.db.graph import Graph
+from app.main import create_app
+from tests.neo4j_harness import free_port
+
+CHROMIUM = os.environ.get("BRM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@dataclass
+class LiveServer:
+    url: str
+    graph: Graph
+
+
+@pytest.fixture
+def live_server(graph: Graph, settings: Settings) -> Iterator[LiveServer]:
+    """The real app on 127.0.0.1:<free port> in a thread, over the (emptied) test graph."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    else:
+        pytest.fail("the app did not start within 30 s")
+    yield LiveServer(url, graph)
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not installed (make test installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Recorded:
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[tuple[Any, Recorded]]:
+    """A fresh page (1440x900) that records every request URL and every console error / page error."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = chromium.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    recorded = Recorded()
+    page.on("request", lambda request: recorded.requests.append(request.url))
+    page.on("console", lambda message: recorded.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: recorded.errors.append(f"pageerror: {error}"))
+    yield page, recorded
+    context.close()

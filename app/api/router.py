@@ -21,3 +21,8 @@ for _module in (bundle, accounts, departments, contacts, employees, circles, opp
 from app.api.routes import viz  # noqa: E402  (issue 6: exploration page and graph views)
 
 api_router.include_router(viz.router)
+
+from app.api.routes import intelligence  # noqa: E402  (issue 5: reach, decision chain, win rate, gaps, account map)
+
+for _router in intelligence.routers:
+    api_router.include_router(_router)

@@ -1,0 +1,62 @@
+"""Relationship intelligence (domain.md sections 4-7): reach, decision chain, win rate, gaps, account map.
+
+Routes only parse and validate; the services run the named queries.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from app.api.deps import GraphDep, SettingsDep
+from app.models.intelligence import DecisionChainOut, GapsOut, ReachOut, RelationshipMapOut, WinRateOut
+from app.services.decision_chain import decision_chain
+from app.services.gaps import gaps
+from app.services.reach import parse_employee_ids, reach
+from app.services.relationship_map import relationship_map
+from app.services.win_rate import win_rate
+
+contacts_router = APIRouter(prefix="/contacts", tags=["relationship intelligence"])
+opportunities_router = APIRouter(prefix="/opportunities", tags=["relationship intelligence"])
+accounts_router = APIRouter(prefix="/accounts", tags=["relationship intelligence"])
+routers = (contacts_router, opportunities_router, accounts_router)
+
+Id = Annotated[str, Path(min_length=1, max_length=200, description="the external (CRM) id")]
+AsOf = Annotated[date | None, Query(description="YYYY-MM-DD; default today")]
+
+
+@contacts_router.get("/{contact_id}/reach", response_model=ReachOut, summary="Who in our company can reach this contact")
+def get_reach(
+    contact_id: Id, graph: GraphDep, settings: SettingsDep,
+    max_hops: Annotated[int | None, Query(ge=1, le=5, description="customer-side steps (default 3)")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100, description="employees to answer (default 10)")] = None,
+    include_hostile: Annotated[bool, Query(description="pass through negative contacts too")] = False,
+    team: Annotated[str | None, Query(max_length=200, description="only employees of this team")] = None,
+    employees: Annotated[list[str] | None, Query(description="only these employee ids (comma-separated or repeated)")] = None,
+) -> dict[str, Any]:
+    return reach(graph, settings, contact_id, max_hops=max_hops, limit=limit, include_hostile=include_hostile,
+                 team=team or None, employees=parse_employee_ids(employees))
+
+
+@opportunities_router.get("/{opportunity_id}/decision-chain", response_model=DecisionChainOut,
+                          summary="The quantified decision chain: members, seven features, three degrees")
+def get_decision_chain(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, as_of: AsOf = None) -> dict[str, Any]:
+    return decision_chain(graph, settings, opportunity_id, as_of=as_of)
+
+
+@opportunities_router.get("/{opportunity_id}/win-rate", response_model=WinRateOut,
+                          summary="Win rate by competitor comparison")
+def get_win_rate(opportunity_id: Id, graph: GraphDep, settings: SettingsDep) -> dict[str, Any]:
+    return win_rate(graph, settings, opportunity_id)
+
+
+@opportunities_router.get("/{opportunity_id}/gaps", response_model=GapsOut, summary="Decision-chain gaps and coaching")
+def get_gaps(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, as_of: AsOf = None) -> dict[str, Any]:
+    return gaps(graph, settings, opportunity_id, as_of=as_of)
+
+
+@accounts_router.get("/{account_id}/relationship-map", response_model=RelationshipMapOut,
+                     summary="An account's relationship map: three degrees, grade, completeness, key contacts")
+def get_relationship_map(account_id: Id, graph: GraphDep, settings: SettingsDep) -> dict[str, Any]:
+    return relationship_map(graph, settings, account_id)

@@ -1,0 +1,35 @@
+"""Three-degree averages of a decision chain (domain.md section 4), computed by cypher/chain_degrees.cypher.
+
+Shared by the decision chain (shown), the win rate (our closeness and need satisfaction) and the gaps.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from app.core.config import Settings
+from app.core.errors import NotFound
+from app.db.graph import Graph
+
+DEGREES = ("closeness", "solution_acceptance", "price_acceptance")
+DIGITS = 4
+
+
+def rounded(value: float | None, digits: int = DIGITS) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def chain_degrees_raw(graph: Graph, settings: Settings, opportunity_id: str) -> dict[str, dict[str, Any]]:
+    """Unrounded {degree: {mean, weighted_mean, n, missing}}; 404 for an unknown opportunity."""
+    rows = graph.read("chain_degrees", opportunity=opportunity_id,
+                      w_approver=float(settings.role_weight_approver),
+                      w_decision_maker=float(settings.role_weight_decision_maker),
+                      w_evaluator=float(settings.role_weight_evaluator), w_user=float(settings.role_weight_user))
+    if not rows:
+        raise NotFound(f"no opportunity with id {opportunity_id!r}", id=opportunity_id)
+    return {row["degree"]: {k: row[k] for k in ("mean", "weighted_mean", "n", "missing")} for row in rows}
+
+
+def present(degrees: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Rounded to 4 decimals for the answer, in the fixed degree order."""
+    return {d: {**degrees[d], "mean": rounded(degrees[d]["mean"]),
+                "weighted_mean": rounded(degrees[d].get("weighted_mean"))} for d in DEGREES}

@@ -1,0 +1,55 @@
+"""The quantified decision chain of an opportunity (domain.md sections 3, 4, 7).
+
+The members, their fallback values and activity counts come from cypher/decision_chain.cypher, the
+averages from cypher/chain_degrees.cypher, the warm paths from the reach query; here counts become
+interaction levels and the rows get their final shape.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.core.config import Settings
+from app.core.errors import NotFound
+from app.db.graph import Graph
+from app.services.chain_degrees import chain_degrees_raw, present
+from app.services.interaction import interaction_level, window_start
+from app.services.reach import warm_paths
+
+
+def chain_rows(graph: Graph, settings: Settings, opportunity_id: str, as_of: date) -> dict[str, Any]:
+    """The raw answer of cypher/decision_chain.cypher (opportunity, members); 404 when unknown."""
+    row = graph.read_one(
+        "decision_chain", opportunity=opportunity_id, as_of=as_of,
+        start=window_start(as_of, settings.interaction_window_days),
+        contact_start=window_start(as_of, settings.gap_contact_window_days),
+        stale_start=window_start(as_of, settings.gap_stale_days))
+    if row is None:
+        raise NotFound(f"no opportunity with id {opportunity_id!r}", id=opportunity_id)
+    return row
+
+
+def _by_id(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(items, key=lambda item: item["id"])
+
+
+def _member(raw: dict[str, Any], settings: Settings, warm: bool) -> dict[str, Any]:
+    member = {k: v for k, v in raw.items() if k not in ("activities", "deal_activities", "contacted", "recent")}
+    member.update(
+        reports_to=_by_id(raw["reports_to"]), circles=_by_id(raw["circles"]),
+        influenced_by=_by_id(raw["influenced_by"]), influences=_by_id(raw["influences"]),
+        interaction_level=interaction_level(raw["activities"], settings).value,
+        deal_interaction_level=interaction_level(raw["deal_activities"], settings).value,
+        warm_path=warm,
+    )
+    return member
+
+
+def decision_chain(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None) -> dict[str, Any]:
+    """Members with their seven features, levels as of `as_of` (default today), and the three degrees."""
+    as_of = as_of or date.today()
+    row = chain_rows(graph, settings, opportunity_id, as_of)
+    degrees = chain_degrees_raw(graph, settings, opportunity_id)
+    paths = warm_paths(graph, settings, [m["contact"]["id"] for m in row["members"]])
+    members = [_member(m, settings, paths.get(m["contact"]["id"]) is not None) for m in row["members"]]
+    return {"opportunity": row["opportunity"], "as_of": as_of, "members": members, "degrees": present(degrees)}

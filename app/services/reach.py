@@ -1,0 +1,108 @@
+"""Reach (domain.md section 5): who in our company can reach a contact, and through whom.
+
+The search runs in Neo4j (cypher/reach.cypher: a hop-bounded best-path search walked backwards
+from the target); this module validates the options, passes the configured weights and shapes
+the answer. `reach_many` answers several targets in one round trip, which the decision chain,
+the gaps and the account map use for their "is there any warm path" questions.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.config import Settings
+from app.core.errors import InvalidInput, NotFound
+from app.db.graph import Graph
+
+HOSTILE = ["negative", "strong_negative"]
+MAX_HOPS_RANGE = (1, 5)
+LIMIT_RANGE = (1, 100)
+SCORE_DIGITS = 4
+
+
+@dataclass(frozen=True)
+class ReachOptions:
+    """The per-request knobs; None means 'the configured default'."""
+
+    max_hops: int | None = None
+    limit: int | None = None
+    include_hostile: bool = False
+    team: str | None = None
+    employees: tuple[str, ...] | None = None
+
+
+def _bounded(name: str, value: int, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise InvalidInput(f"{name} must be an integer from {low} to {high}",
+                           errors=[{"field": name, "message": f"must be {low}..{high}", "value": value}])
+    return value
+
+
+def parse_employee_ids(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    """`employees=a,b&employees=c` -> ('a', 'b', 'c'); nothing given -> None (no restriction)."""
+    if values is None:
+        return None
+    ids = tuple(dict.fromkeys(part.strip() for value in values for part in value.split(",") if part.strip()))
+    return ids or None
+
+
+def query_params(settings: Settings, contact_ids: list[str], options: ReachOptions) -> dict[str, Any]:
+    """The parameters of cypher/reach.cypher, defaults from settings; validates the bounds (422)."""
+    return {
+        "contact_ids": contact_ids,
+        "max_hops": _bounded("max_hops", settings.reach_max_hops if options.max_hops is None else options.max_hops,
+                             MAX_HOPS_RANGE),
+        "limit": _bounded("limit", settings.reach_limit if options.limit is None else options.limit, LIMIT_RANGE),
+        "include_hostile": bool(options.include_hostile),
+        "hostile": HOSTILE,
+        "team": options.team or None,
+        "employees": list(options.employees) if options.employees else None,
+        "w_knows": settings.reach_knows_default,
+        "w_influences": settings.reach_influences_default,
+        "w_up": settings.reach_reports_up,
+        "w_down": settings.reach_reports_down,
+        "w_circle": settings.reach_same_circle,
+    }
+
+
+def _path(row: dict[str, Any]) -> dict[str, Any]:
+    ids, names = row["path"], row["names"]
+    return {
+        "employee": {"id": row["employee"]["id"], "name": row["employee"]["name"]},
+        "score": round(row["score"], SCORE_DIGITS),
+        "steps": row["steps"],
+        "nodes": [{"id": i, "kind": "employee" if k == 0 else "contact", "name": n}
+                  for k, (i, n) in enumerate(zip(ids, names))],
+        "relationships": [{"type": t, "weight": w} for t, w in zip(row["types"], row["weights"])],
+    }
+
+
+def reach_many(graph: Graph, settings: Settings, contact_ids: list[str],
+               options: ReachOptions = ReachOptions()) -> dict[str, dict[str, Any]]:
+    """Per known contact id: {"target": ..., "paths": [...]}; unknown ids are left out."""
+    ids = sorted(set(contact_ids))
+    if not ids:
+        return {}
+    rows = graph.read("reach", **query_params(settings, ids, options))
+    return {row["target"]["id"]: {"target": row["target"], "paths": [_path(p) for p in row["paths"]]}
+            for row in rows}
+
+
+def reach(graph: Graph, settings: Settings, contact_id: str, *, max_hops: int | None = None,
+          limit: int | None = None, include_hostile: bool = False, team: str | None = None,
+          employees: Iterable[str] | None = None) -> dict[str, Any]:
+    """The best path from each employee to `contact_id`, best first (404 if the contact is unknown)."""
+    options = ReachOptions(max_hops, limit, include_hostile, team,
+                           tuple(employees) if employees is not None else None)
+    found = reach_many(graph, settings, [contact_id], options)
+    if contact_id not in found:
+        raise NotFound(f"no contact with id {contact_id!r}", id=contact_id)
+    return found[contact_id]
+
+
+def warm_paths(graph: Graph, settings: Settings, contact_ids: list[str]) -> dict[str, dict[str, Any] | None]:
+    """Per contact id, the best path with default reach options (None: nobody can reach them)."""
+    found = reach_many(graph, settings, contact_ids, ReachOptions(limit=1))
+    return {cid: (found[cid]["paths"][0] if cid in found and found[cid]["paths"] else None) for cid in contact_ids}

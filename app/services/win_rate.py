@@ -1,0 +1,71 @@
+"""Win rate by competitor comparison (竞争对手比对法, domain.md section 6).
+
+The inputs (chain averages, the deal's fields, competitors) are read by named queries; the few
+arithmetic steps on those numbers live in `compare`, a pure function with unit tests.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from app.core.config import Settings
+from app.core.errors import NotFound
+from app.db.graph import Graph
+from app.services.chain_degrees import chain_degrees_raw, rounded
+
+
+def strength(need_satisfaction: float | None, closeness: float | None) -> float | None:
+    """(need satisfaction + closeness) / 2; None when either is unknown."""
+    if need_satisfaction is None or closeness is None:
+        return None
+    return (need_satisfaction + closeness) / 2
+
+
+def compare(ours_need: float | None, ours_closeness: float | None, competitors: list[dict[str, Any]],
+            compelling_event: bool, inside_source: bool, settings: Settings) -> dict[str, Any]:
+    """The section 6 rules, in order: no compelling event / no strength -> None; N+ stronger -> 0; no coach -> x0.7."""
+    ours = strength(ours_need, ours_closeness)
+    rivals = [{**k, "strength": strength(k["need_satisfaction"], k["closeness"])} for k in competitors]
+    known = sorted((k["strength"] for k in rivals if k["strength"] is not None), reverse=True)
+    raw = None
+    if ours is not None:
+        total = ours + sum(known[:settings.win_rate_strongest_competitors])
+        raw = ours / total if known else ours / 100
+        if total == 0:
+            raw = 0.0
+    stronger = sum(1 for s in known if ours is not None and s > ours)
+    if not compelling_event:
+        rate, reason = None, "no_compelling_event"
+    elif ours is None:
+        rate, reason = None, "insufficient_data"
+    elif stronger >= settings.win_rate_not_top_n:
+        rate, reason = 0.0, "not_top_three"
+    else:
+        rate, reason = (raw if inside_source else raw * settings.win_rate_no_inside_source_factor), None
+    return {"win_rate": rate, "reason": reason, "raw": raw, "stronger": stronger,
+            "ours": {"need_satisfaction": ours_need, "closeness": ours_closeness, "strength": ours},
+            "competitors": rivals}
+
+
+def win_rate_raw(graph: Graph, settings: Settings, opportunity_id: str) -> dict[str, Any]:
+    """Unrounded comparison (the gaps reuse it for BEHIND_COMPETITOR and NOT_TOP_THREE)."""
+    inputs = graph.read_one("win_rate_inputs", opportunity=opportunity_id)
+    if inputs is None:
+        raise NotFound(f"no opportunity with id {opportunity_id!r}", id=opportunity_id)
+    degrees = chain_degrees_raw(graph, settings, opportunity_id)
+    opp = inputs["opportunity"]
+    need = opp["need_satisfaction"] if opp["need_satisfaction"] is not None else degrees["solution_acceptance"]["mean"]
+    result = compare(need, degrees["closeness"]["mean"], inputs["competitors"], bool(opp["compelling_event"]),
+                     inputs["inside_source"], settings)
+    return {**result, "inside_source": inputs["inside_source"], "compelling_event": bool(opp["compelling_event"])}
+
+
+def _party(party: dict[str, Any]) -> dict[str, Any]:
+    return {**party, **{k: rounded(party[k]) for k in ("need_satisfaction", "closeness", "strength")}}
+
+
+def win_rate(graph: Graph, settings: Settings, opportunity_id: str) -> dict[str, Any]:
+    """The answer of GET /opportunities/{id}/win-rate, numbers rounded to 4 decimals."""
+    result = win_rate_raw(graph, settings, opportunity_id)
+    return {"win_rate": rounded(result["win_rate"]), "reason": result["reason"], "raw": rounded(result["raw"]),
+            "inside_source": result["inside_source"], "compelling_event": result["compelling_event"],
+            "ours": _party(result["ours"]), "competitors": [_party(k) for k in result["competitors"]]}

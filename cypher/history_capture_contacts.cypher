@@ -11,7 +11,7 @@ CALL (id) {
   RETURN s AS last
 }
 CALL (id) {
-  OPTIONAL MATCH (s:ContactState {contact: id})
+  OPTIONAL MATCH (s:ContactState {contact: id}) WHERE s.at IS NOT NULL
   RETURN coalesce(max(s.version), 0) AS version
 }
 WITH id, c, account, last, version, c IS NOT NULL AS present

@@ -8,7 +8,7 @@ CALL (pair) {
   RETURN s AS last
 }
 CALL (pair) {
-  OPTIONAL MATCH (s:RoleState {opportunity: pair.opportunity, contact: pair.contact})
+  OPTIONAL MATCH (s:RoleState {opportunity: pair.opportunity, contact: pair.contact}) WHERE s.at IS NOT NULL
   RETURN coalesce(max(s.version), 0) AS version
 }
 WITH pair, r, last, version, r IS NOT NULL AS present

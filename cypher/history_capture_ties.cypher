@@ -8,7 +8,7 @@ CALL (pair) {
   RETURN s AS last
 }
 CALL (pair) {
-  OPTIONAL MATCH (s:TieState {employee: pair.employee, contact: pair.contact})
+  OPTIONAL MATCH (s:TieState {employee: pair.employee, contact: pair.contact}) WHERE s.at IS NOT NULL
   RETURN coalesce(max(s.version), 0) AS version
 }
 WITH pair, k, last, version, k IS NOT NULL AS present

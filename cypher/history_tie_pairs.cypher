@@ -1,9 +1,17 @@
 // (employee, contact) pairs for a history capture: current KNOWS edges plus pairs with states,
-// limited to one employee or one contact when given (both null: all).
-MATCH (e:Employee)-[:KNOWS]->(c:Contact)
-WHERE ($employee IS NULL AND $contact IS NULL) OR e.id = $employee OR c.id = $contact
+// limited to one employee or one contact when given (both null: all). One branch per case so each
+// can use its index; a null id matches nothing.
+MATCH (e:Employee)-[:KNOWS]->(c:Contact) WHERE $employee IS NULL AND $contact IS NULL
 RETURN e.id AS employee, c.id AS contact
 UNION
-MATCH (s:TieState)
-WHERE ($employee IS NULL AND $contact IS NULL) OR s.employee = $employee OR s.contact = $contact
+MATCH (e:Employee {id: $employee})-[:KNOWS]->(c:Contact) RETURN e.id AS employee, c.id AS contact
+UNION
+MATCH (e:Employee)-[:KNOWS]->(c:Contact {id: $contact}) RETURN e.id AS employee, c.id AS contact
+UNION
+MATCH (s:TieState) WHERE $employee IS NULL AND $contact IS NULL
 RETURN s.employee AS employee, s.contact AS contact
+UNION
+MATCH (s:TieState {employee: $employee}) WHERE s.contact IS NOT NULL AND s.at IS NOT NULL
+RETURN s.employee AS employee, s.contact AS contact
+UNION
+MATCH (s:TieState {contact: $contact}) RETURN s.employee AS employee, s.contact AS contact

@@ -3,7 +3,7 @@
 // else the contact's latest ContactState value (domain.md section 4). Weighted sums use $weights by role.
 UNWIND $points AS p
 CALL (p) {
-  OPTIONAL MATCH (s:RoleState {opportunity: $opportunity}) WHERE s.at < p.until
+  OPTIONAL MATCH (s:RoleState {opportunity: $opportunity}) WHERE s.contact IS NOT NULL AND s.at < p.until
   WITH DISTINCT s.contact AS cid WHERE cid IS NOT NULL
   CALL (cid, p) {
     MATCH (x:RoleState {opportunity: $opportunity, contact: cid}) WHERE x.at < p.until

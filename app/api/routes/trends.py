@@ -4,15 +4,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from app.api.deps import GraphDep, SettingsDep
-from app.core.levels_config import ManagerSettings, get_manager_settings
+from app.api.routes.managers import ManagerSettingsDep
 from app.models.managers import AccountDegrees, Trend
 from app.services.trends import account_degrees, account_trend, opportunity_trend, window
 from app.viz.trend_chart import FORMATS, render_trend
 
-ManagerSettingsDep = Annotated[ManagerSettings, Depends(get_manager_settings)]
 From = Annotated[str | None, Query(alias="from", description="first month, YYYY-MM (default: 11 months before `to`)")]
 To = Annotated[str | None, Query(alias="to", description="last month, YYYY-MM (default: this month)")]
 

@@ -54,7 +54,7 @@ async def _import_multipart(request: Request, graph: Any, options: dict[str, Any
     if suffixes == {".csv"}:
         files: dict[str, str] = {}
         for name, data in named:
-            files.update(read_csv_zip_free(name, data))
+            files.update(_csv_upload(name, data))
         return await run_in_threadpool(import_csv, graph, files, **options)
     if len(named) == 1 and suffixes == {".zip"}:
         return await run_in_threadpool(import_zip, graph, named[0][1], **options)
@@ -64,7 +64,7 @@ async def _import_multipart(request: Request, graph: Any, options: dict[str, Any
                        [error_item(None, None, None, f"got: {', '.join(name for name, _ in named)}")])
 
 
-def read_csv_zip_free(name: str, data: bytes) -> dict[str, str]:
+def _csv_upload(name: str, data: bytes) -> dict[str, str]:
     """One uploaded CSV file as `{stem: text}`."""
     try:
         return {PurePath(name).stem: data.decode("utf-8-sig")}

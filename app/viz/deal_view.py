@@ -1,7 +1,7 @@
 """Deal view (决策链): the members of one opportunity's decision chain by role, its gaps, its competitors.
 
 Input: the JSON answers of GET /opportunities/{id}/decision-chain, /win-rate and /gaps (issue 5),
-as plain dicts. Rows top-down: the deal and its competitors, then approvers, decision makers,
+as plain dicts. Rows top-down: competitors, the deal, then approvers, decision makers,
 evaluators, users. A member with a gap gets a red border and the gap codes in its tooltip; gaps
 about the whole deal go on the deal node.
 """
@@ -13,7 +13,7 @@ from typing import Any
 from app.viz import offline, theme
 from app.viz.theme import t, v
 
-ROLE_ROW = {"approver": 1, "decision_maker": 2, "evaluator": 3, "user": 4}
+ROLE_ROW = {"approver": 2, "decision_maker": 3, "evaluator": 4, "user": 5}  # competitors 0, the deal 1
 DEGREES = ("closeness", "solution_acceptance", "price_acceptance")
 
 
@@ -40,6 +40,30 @@ def _warm_path(value: Any, lang: str) -> str:
     return v(bool(value), lang)
 
 
+def _names(items: Any) -> str:
+    """'A, B (0.8)' from the [{id, name, strength?}] lists of a decision-chain member."""
+    out = []
+    for item in items or []:
+        if isinstance(item, dict):
+            text = str(item.get("name") or item.get("id"))
+            if item.get("strength") is not None:
+                text += f" ({theme.number(item['strength'], 1)})"
+            elif item.get("role"):
+                text += f" ({item['role']})"
+            out.append(text)
+    return ", ".join(out) or "—"
+
+
+def _position_lines(member: dict[str, Any], lang: str) -> list[str]:
+    """The two relationships of the seven features: reporting line and influence / circle position."""
+    if not any(k in member for k in ("reports_to", "influences", "influenced_by", "circles")):
+        return []
+    return [f"{t('reports_to', lang)}: {_names(member.get('reports_to'))}",
+            f"{t('influences', lang)}: {_names(member.get('influences'))} · "
+            f"{t('influenced_by', lang)}: {_names(member.get('influenced_by'))}",
+            f"{t('circles', lang)}: {_names(member.get('circles'))}"]
+
+
 def member_tooltip(member: dict[str, Any], gaps: list[dict[str, Any]], lang: str) -> str:
     contact = member.get("contact") or {}
     lines = [f"{contact.get('name') or contact.get('id')}" + (f" — {contact['title']}" if contact.get("title") else ""),
@@ -51,6 +75,7 @@ def member_tooltip(member: dict[str, Any], gaps: list[dict[str, Any]], lang: str
              f"{t('interaction_level', lang)}: {v(member.get('interaction_level'), lang)} · "
              f"{t('deal_interaction_level', lang)}: {v(member.get('deal_interaction_level'), lang)}",
              f"{t('warm_path', lang)}: {_warm_path(member.get('warm_path'), lang)}"]
+    lines += _position_lines(member, lang)
     if gaps:
         lines += _gap_lines(gaps, lang)
     return offline.safe_title("\n".join(lines))
@@ -102,7 +127,7 @@ def build_deal_view(chain: dict[str, Any], gaps: dict[str, Any] | None = None,
     if deal_gaps:
         opp_lines += _gap_lines(deal_gaps, lang)
     net.add_node(opp_id, label=f"{opp.get('name') or opp.get('id')}\n{t('win_rate', lang)} {_win_rate_text(win_rate, lang)}",
-                 title=offline.safe_title("\n".join(opp_lines)), shape="box", level=0, kind="opportunity",
+                 title=offline.safe_title("\n".join(opp_lines)), shape="box", level=1, kind="opportunity",
                  name=opp.get("name"), borderWidth=4 if deal_gaps else 1,
                  color={"background": theme.OPPORTUNITY_FILL, "border": theme.GAP_BORDER if deal_gaps else "#ef6c00"},
                  font={"size": 15, "multi": False}, margin=10)
@@ -119,18 +144,24 @@ def build_deal_view(chain: dict[str, Any], gaps: dict[str, Any] | None = None,
         net.add_node(cid, label=label + (f"\n⚠ {len(member_gaps)}" if member_gaps else ""),
                      title=member_tooltip(member, member_gaps, lang),
                      shape=theme.ROLE_SHAPES.get(role, "dot"), size=8 + 4 * (member.get("importance") or contact.get("importance") or 3),
-                     level=ROLE_ROW.get(role, 5), kind="contact", name=contact.get("name") or cid, gap_codes=codes,
+                     level=ROLE_ROW.get(role, 6), kind="contact", name=contact.get("name") or cid, gap_codes=codes,
                      borderWidth=5 if member_gaps else 1,
                      color={"background": fill, "border": theme.GAP_BORDER if member_gaps else "#78909c",
                             "highlight": {"background": fill, "border": "#263238"}})
         net.add_edge(cid, opp_id, arrows="to", color={"color": fill, "opacity": 0.9}, width=2,
                      title=f"{v(role, lang)} · {t('attitude', lang)}: {v(member.get('attitude'), lang)}")
+    in_chain = {(m.get("contact") or {}).get("id") for m in chain.get("members", [])}
+    for member in chain.get("members", []):  # reporting lines inside the chain, manager -> report
+        for manager in member.get("reports_to") or []:
+            if isinstance(manager, dict) and manager.get("id") in in_chain and not manager.get("dotted"):
+                net.add_edge(manager["id"], member["contact"]["id"], arrows="to", color=theme.REPORTS_COLOR,
+                             width=1, dashes=[3, 3], title=t("reporting_line", lang))
     for comp in (win_rate or {}).get("competitors", []) or []:
         comp_id = f"cmp:{comp.get('id') or comp.get('name')}"
         strength = _competitor_strength(comp)
         net.add_node(comp_id, label=f"{comp.get('name') or comp.get('id')}", shape="box", level=0, kind="competitor",
                      name=comp.get("name"), color={"background": theme.COMPETITOR_FILL, "border": "#212121"},
-                     font={"color": "#ffffff"},
+                     font={"color": "#ffffff", "background": "rgba(0,0,0,0)"}, margin=8,
                      title=offline.safe_title(f"{t('competitor', lang)}: {comp.get('name') or comp.get('id')}\n"
                                               f"{t('need_satisfaction', lang)} {theme.number(comp.get('need_satisfaction'))} · "
                                               f"{t('closeness', lang)} {theme.number(comp.get('closeness'))} · "

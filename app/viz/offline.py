@@ -115,6 +115,7 @@ def render(net: Network, options: dict[str, Any], *, view: str, lang: str, overl
 
 
 def iframe(document: str, height: int = 600) -> str:
-    """The document in a sandboxed-by-srcdoc iframe, for notebooks (IPython.display.HTML)."""
-    return (f'<iframe srcdoc="{html.escape(document, quote=True)}" '
-            f'style="width:100%;height:{height}px;border:1px solid #ddd"></iframe>')
+    """The document in a srcdoc iframe, for notebooks (IPython.display.HTML); the div keeps IPython from
+    suggesting IFrame, which would need a URL to fetch."""
+    return (f'<div class="brm-graph"><iframe srcdoc="{html.escape(document, quote=True)}" '
+            f'style="width:100%;height:{height}px;border:1px solid #ddd"></iframe></div>')

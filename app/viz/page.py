@@ -116,16 +116,16 @@ _TEMPLATE = r"""<!DOCTYPE html>
       <div class="row"><label><span data-i18n="circle">Circle</span><select id="circle"></select></label></div>
       <div class="row"><label><input id="employees" type="checkbox"> <span data-i18n="employees_toggle">Show our employees</span></label></div>
     </div>
-    <section id="deal-section" hidden>
-      <h2 data-i18n="deals">Open deals</h2>
-      <ul id="deal-list" class="pick"></ul>
-      <div id="deal-details"></div>
-    </section>
     <section id="contact-section">
       <h2 data-i18n="contact">Contact</h2>
       <div id="contact-name" class="muted" data-i18n="pick_contact">Click a person in the graph.</div>
       <div class="row"><button id="reach-button" class="primary" type="button" hidden data-i18n="who_can_reach">Who can reach this person?</button></div>
       <div id="reach-details"></div>
+    </section>
+    <section id="deal-section" hidden>
+      <h2 data-i18n="deals">Open deals</h2>
+      <ul id="deal-list" class="pick"></ul>
+      <div id="deal-details"></div>
     </section>
   </aside>
   <main>
@@ -287,7 +287,9 @@ function renderDealPanel() {
     parts.push(el("div", { class: "big", id: "win-rate" }, winRate.win_rate == null ? "—" : Math.round(winRate.win_rate * 100) + "%"));
     const detail = [];
     if (winRate.reason) detail.push(T("reason") + ": " + winRate.reason);
-    if (winRate.ours != null) detail.push(T("ours") + " " + fmt(winRate.ours));
+    const ours = winRate.ours && typeof winRate.ours === "object" ? winRate.ours.strength : winRate.ours;
+    if (ours != null) detail.push(T("ours") + " " + fmt(ours));
+    for (const k of winRate.competitors || []) detail.push((k.name || k.id) + " " + fmt(k.strength));
     if (winRate.raw != null) detail.push(T("raw") + " " + fmt(winRate.raw, 2));
     parts.push(el("div", { class: "muted" }, detail.join(" · ")));
   }
@@ -350,6 +352,7 @@ function renderReachPanel() {
     el("strong", {}, (p.employee && (p.employee.name || p.employee.id)) || "?"), " · " + T("score") + " " + fmt(p.score, 3)
       + " · " + T("steps") + " " + p.steps, el("br"),
     el("span", { class: "muted" }, (p.nodes || []).map((n) => n.name || n.id).join(" → "))))));
+  box.scrollIntoView({ block: "nearest" });
 }
 function loadReachGraph() {
   const id = encodeURIComponent(state.contact.id);

@@ -10,6 +10,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from fastapi.encoders import jsonable_encoder
+
 from app.core.config import Settings
 from app.core.errors import BrmError
 from app.db.graph import Graph
@@ -43,14 +45,8 @@ def service(answer: str) -> Callable[..., Any]:
 
 
 def plain(value: Any) -> Any:
-    """A service answer (pydantic model, dataclass or dict) as JSON-like dicts, as the endpoint sends it."""
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json")
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
+    """A service answer (dicts, models, dates) as the JSON the endpoint sends, so views see one shape."""
+    return jsonable_encoder(value)
 
 
 def deal_data(graph: Graph, settings: Settings, opportunity_id: str) -> dict[str, Any]:

@@ -210,6 +210,9 @@ def test_deal_view_marks_gaps_and_shows_competitors() -> None:
     assert competitors == {"RivalSoft", "MegaERP"}
     assert nodes["c-ceo"]["level"] < nodes["c-cfo"]["level"] < nodes["c-arch"]["level"] < nodes["c-user1"]["level"]
     assert "Dan Wu" in nodes["c-ceo"]["title"]  # warm path
+    assert "Reports to: Wang Lei" in cfo["title"] and "Influenced by: Zhao Min (0.6)" in cfo["title"]
+    assert "Circles: Old guard (core)" in cfo["title"]
+    assert any(e["from"] == "c-ceo" and e["to"] == "c-cfo" for e in net.edges)  # reporting line in the chain
 
 
 def test_deal_view_without_win_rate_or_gaps() -> None:

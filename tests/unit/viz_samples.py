@@ -18,7 +18,10 @@ def chain() -> dict[str, Any]:
         "members": [
             member("c-ceo", "Wang Lei", "CEO", "approver", "neutral", 40, 50, 30, approve=True,
                    warm={"employee": {"id": "e-dan", "name": "Dan Wu"}, "score": 0.81}),
-            member("c-cfo", "Li Na", "CFO", "decision_maker", "negative", 30, 40, 20, veto=True),
+            {**member("c-cfo", "Li Na", "CFO", "decision_maker", "negative", 30, 40, 20, veto=True),
+             "reports_to": [{"id": "c-ceo", "name": "Wang Lei", "dotted": False}],
+             "influenced_by": [{"id": "c-ctl", "name": "Zhao Min", "strength": 0.6}], "influences": [],
+             "circles": [{"id": "circ-old-guard", "name": "Old guard", "role": "core"}]},
             member("c-cio", "Zhang Wei", "CIO", "decision_maker", "positive", 75, 85, 50, dil="occasional"),
             member("c-arch", "Liu Yang", "Enterprise Architect", "evaluator", "neutral", 50, 70, None),
             member("c-proc", "Sun Hao", "Head of Procurement", "evaluator", "negative", 35, 40, 20),
@@ -45,7 +48,8 @@ def gaps() -> dict[str, Any]:
 
 
 def win_rate() -> dict[str, Any]:
-    return {"win_rate": 0.42, "reason": None, "raw": 0.42, "ours": 58.0,
+    return {"win_rate": 0.42, "reason": None, "raw": 0.42, "inside_source": True, "compelling_event": True,
+            "ours": {"need_satisfaction": 61.4, "closeness": 54.3, "strength": 57.9},
             "competitors": [{"id": "k-rival", "name": "RivalSoft", "need_satisfaction": 70, "closeness": 65, "strength": 67.5},
                             {"id": "k-mega", "name": "MegaERP", "need_satisfaction": 60, "closeness": 50, "strength": 55.0}]}
 

@@ -22,6 +22,7 @@ run: install
 
 ## make test: the same set-up, then the whole suite against a real Neo4j
 test: install
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium fonts-noto-cjk)
 	$(BIN)/python -m pytest
 
 neo4j-start: install

@@ -73,6 +73,23 @@ def _links(data: dict[str, Any]) -> dict[str, Any]:
     return links
 
 
+def _employee_columns(employees: list[dict[str, Any]], knows: list[dict[str, Any]],
+                      positions: dict[str, tuple[float, float]], width: float, gap: float = 130) -> dict[str, float]:
+    """x of each employee in the top row: over the middle of the contacts they know, then spread apart
+    left to right so boxes never overlap (fewer crossing KNOWS lines than an even spread)."""
+    wanted: dict[str, float] = {}
+    for index, employee in enumerate(employees):
+        xs = [positions[k["to"]][0] for k in knows if k["from"] == employee["id"] and k["to"] in positions]
+        wanted[employee["id"]] = sum(xs) / len(xs) if xs else width * (index + 0.5) / max(len(employees), 1)
+    placed: dict[str, float] = {}
+    last = float("-inf")
+    for employee_id in sorted(wanted, key=lambda e: (wanted[e], e)):
+        last = max(wanted[employee_id], last + gap)
+        placed[employee_id] = last
+    shift = (sum(placed.values()) - sum(wanted.values())) / max(len(placed), 1)  # keep the row centred
+    return {e: x - shift for e, x in placed.items()}
+
+
 def _legend(data: dict[str, Any], colors: dict[str, str], lang: str, physics: bool) -> str:
     items = [offline.swatch(theme.attitude_color(a), v(a, lang)) for a in theme.ATTITUDE_ORDER]
     items += [f"{theme.ROLE_BADGES[r]} {v(r, lang)}" for r in theme.ROLE_ORDER]
@@ -126,13 +143,14 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
             kind="contact",
             name=contact.get("name") or contact["id"],
         )
-    for index, employee in enumerate(employees):
+    employee_x = _employee_columns(employees, data.get("knows", []), positions, width)
+    for employee in employees:
         net.add_node(employee["id"], label=employee.get("name") or employee["id"],
                      title=offline.safe_title(f"{t('employee', lang)}: {employee.get('name')}"
                                               + (f" — {employee['title']}" if employee.get("title") else "")
                                               + (f" ({employee['team']})" if employee.get("team") else "")),
                      shape="box", color={"background": theme.EMPLOYEE_FILL, "border": theme.EMPLOYEE_BORDER},
-                     x=width * (index + 0.5) / len(employees), y=-160, fixed={"y": True},
+                     x=employee_x[employee["id"]], y=-160, fixed={"y": True},
                      kind="employee", name=employee.get("name") or employee["id"])
     for edge in data.get("reports_to", []):
         if edge["from"] in shown and edge["to"] in shown:

@@ -83,6 +83,16 @@ def test_page_loads_offline_and_draws_the_account_map(live_server: LiveServer, p
     assert "drawn in" in browser_page.inner_text("#status")
     browser_page.screenshot(path=str(ARTIFACTS / "01-account-map.png"))
 
+    frame = browser_page.frame(url="about:srcdoc")
+    point = frame.evaluate("() => network.canvasToDOM(network.getPositions(['c-cfo'])['c-cfo'])")
+    box = browser_page.locator("#graph").bounding_box()
+    browser_page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    tooltip = graph_frame(browser_page).locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert "Closeness 30" in tooltip.inner_text() and "One-vote veto" in tooltip.inner_text()
+    browser_page.screenshot(path=str(ARTIFACTS / "01b-tooltip.png"))
+    browser_page.mouse.move(box["x"] + 5, box["y"] + box["height"] - 5)
+
     browser_page.select_option("#circle", "circ-old-guard")
     browser_page.wait_for_function("document.querySelector('#status').textContent.includes('· 3 /')")
     browser_page.screenshot(path=str(ARTIFACTS / "02-account-map-circle.png"))

@@ -177,7 +177,7 @@ const withLang = (path) => path + (path.includes("?") ? "&" : "?") + "lang=" + s
 
 /* ---------- graph frame ---------- */
 let loadToken = 0;
-async function showGraph(view, path, fallback) {
+async function showGraph(view, path) {
   const token = ++loadToken;
   state.view = view;
   document.querySelectorAll("nav button").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.view === view)));
@@ -186,14 +186,11 @@ async function showGraph(view, path, fallback) {
   let html;
   try { html = await api(withLang(path)); }
   catch (error) {
-    if (error.status === 501 && fallback) { html = await fallback(); }
-    else {
-      if (token !== loadToken) return;
-      $("status").textContent = ""; $("graph").hidden = true; $("empty").hidden = false;
-      $("empty").removeAttribute("data-i18n");
-      $("empty").textContent = T("unavailable") + ": " + error.message; $("empty").className = "error";
-      return;
-    }
+    if (token !== loadToken) return;
+    $("status").textContent = ""; $("graph").hidden = true; $("empty").hidden = false;
+    $("empty").removeAttribute("data-i18n");
+    $("empty").textContent = T("unavailable") + ": " + error.message; $("empty").className = "error";
+    return;
   }
   if (token !== loadToken) return;
   $("status").className = "";
@@ -315,13 +312,7 @@ function renderDealPanel() {
   box.replaceChildren(...parts);
 }
 function loadDealGraph() {
-  const id = encodeURIComponent(state.deal.id);
-  const d = state.dealData || {};
-  const usable = d.chain && !d.chain.error;
-  showGraph("deal", "/viz/opportunities/" + id, usable ? () => api(withLang("/viz/opportunities/" + id), {
-    method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ chain: d.chain, gaps: d.gaps && !d.gaps.error ? d.gaps : null,
-                           win_rate: d.win_rate && !d.win_rate.error ? d.win_rate : null }) }) : null);
+  showGraph("deal", "/viz/opportunities/" + encodeURIComponent(state.deal.id));
 }
 
 /* ---------- contacts and reach ---------- */
@@ -355,10 +346,7 @@ function renderReachPanel() {
   box.scrollIntoView({ block: "nearest" });
 }
 function loadReachGraph() {
-  const id = encodeURIComponent(state.contact.id);
-  const data = state.reachData;
-  showGraph("reach", "/viz/contacts/" + id + "/reach", data && !data.error ? () => api(withLang("/viz/contacts/" + id + "/reach"), {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data) }) : null);
+  showGraph("reach", "/viz/contacts/" + encodeURIComponent(state.contact.id) + "/reach");
 }
 
 /* ---------- language ---------- */

@@ -13,20 +13,10 @@ import httpx
 import pytest
 
 from app.services.importer import import_bundle
-from app.viz import sources
 from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded
 
 pytestmark = pytest.mark.integration
 LOCAL_SCHEMES = {"data", "about", "blob"}
-
-
-def issue5_available() -> bool:
-    try:
-        for answer in ("decision_chain", "win_rate", "gaps", "reach"):
-            sources.service(answer)
-        return True
-    except sources.ViewUnavailable:
-        return False
 
 
 def outside_requests(requests: list[str], server: LiveServer) -> list[str]:
@@ -119,15 +109,12 @@ def test_account_deal_reach_flow_by_clicks(live_server: LiveServer, page: tuple[
     browser_page, recorded = page
     open_account(browser_page, live_server)
     browser_page.click("#deal-list button[data-id='o-wms']")
-    ready = issue5_available()
-    if ready:
-        browser_page.wait_for_selector("body[data-drawn-view=deal]", state="attached", timeout=20_000)
-        browser_page.wait_for_selector("#averages")
-        assert "%" in browser_page.inner_text("#win-rate") or "—" in browser_page.inner_text("#win-rate")
-        assert browser_page.locator("#gap-list .gap").count() > 0
-        assert canvas_stats(browser_page)["painted"] > 500
-    else:  # issue 5 not merged: the panel says so instead of failing silently
-        browser_page.wait_for_selector("#deal-details .error")
+    browser_page.wait_for_selector("body[data-drawn-view=deal]", state="attached", timeout=20_000)
+    browser_page.wait_for_selector("#averages")
+    assert browser_page.inner_text("#win-rate").endswith("%")
+    gaps = browser_page.inner_text("#gap-list")
+    assert "KEY_PERSON_OPPOSED" in gaps and "→" in gaps  # recommended actions next to the graph
+    assert canvas_stats(browser_page)["painted"] > 500
     browser_page.screenshot(path=str(ARTIFACTS / "05-deal.png"))
 
     browser_page.click("nav button[data-view=account]")
@@ -136,17 +123,23 @@ def test_account_deal_reach_flow_by_clicks(live_server: LiveServer, page: tuple[
     click_node(browser_page, "c-ceo")
     browser_page.wait_for_function("document.querySelector('#contact-name').textContent === 'Wang Lei'")
     browser_page.click("#reach-button")
-    if ready:
-        browser_page.wait_for_selector("body[data-drawn-view=reach]", state="attached", timeout=20_000)
-        browser_page.wait_for_selector("#reach-list li")
-        assert "Dan Wu" in browser_page.inner_text("#reach-list")
-    else:
-        browser_page.wait_for_selector("#reach-details .error")
+    browser_page.wait_for_selector("body[data-drawn-view=reach]", state="attached", timeout=20_000)
+    browser_page.wait_for_selector("#reach-list li")
+    assert browser_page.inner_text("#reach-list li").startswith("Dan Wu")  # the best path first
     browser_page.screenshot(path=str(ARTIFACTS / "06-reach.png"))
 
+    browser_page.click("#lang")
+    browser_page.wait_for_selector("body[data-drawn-view=reach]", state="attached")
+    browser_page.wait_for_function("document.querySelector('#status').textContent.startsWith('绘制用时')")
+    browser_page.screenshot(path=str(ARTIFACTS / "06b-reach-zh.png"))
+    browser_page.click("nav button[data-view=deal]")
+    browser_page.wait_for_function("document.querySelector('#status').textContent.startsWith('绘制用时')"
+                                   " && document.body.dataset.drawnView === 'deal'")
+    assert "关系紧密度" in browser_page.inner_text("#averages")
+    browser_page.screenshot(path=str(ARTIFACTS / "05b-deal-zh.png"))
+
     assert outside_requests(recorded.requests, live_server) == []
-    if ready:
-        assert recorded.errors == []
+    assert recorded.errors == []
 
 
 def test_render_time_of_a_large_account(live_server: LiveServer, page: tuple[Any, Recorded]) -> None:

@@ -13,7 +13,6 @@ from app.core.errors import NotFound
 from app.db.graph import Graph
 from app.services.account_graph import account_graph
 from app.services.importer import import_bundle
-from app.viz import sources
 from tests.unit import viz_samples
 
 pytestmark = pytest.mark.integration
@@ -87,23 +86,12 @@ def test_deal_and_reach_views_render_posted_answers(client: TestClient) -> None:
     assert reach.status_code == 200 and "Dan Wu" in reach.text and not OUTSIDE.search(reach.text)
 
 
-def _available(answer: str) -> bool:
-    try:
-        sources.service(answer)
-        return True
-    except sources.ViewUnavailable:
-        return False
-
-
 def test_deal_and_reach_views_from_the_services(client: TestClient, mini: Graph) -> None:
-    """501 until the issue-5 services exist; then the views render from them."""
-    deal = client.get("/viz/opportunities/o-wms")
+    deal = client.get("/viz/opportunities/o-wms", params={"as_of": "2026-11-22"})
+    assert deal.status_code == 200 and not OUTSIDE.search(deal.text)
+    for needle in ("Wang Lei", "RivalSoft", "MegaERP", "KEY_PERSON_OPPOSED", "VETO_NOT_SUPPORTIVE"):
+        assert needle in deal.text, needle
     reach = client.get("/viz/contacts/c-ceo/reach")
-    if all(_available(a) for a in ("decision_chain", "win_rate", "gaps")):
-        assert deal.status_code == 200 and "Wang Lei" in deal.text and "RivalSoft" in deal.text
-    else:
-        assert deal.status_code == 501
-    if _available("reach"):
-        assert reach.status_code == 200 and "Dan Wu" in reach.text
-    else:
-        assert reach.status_code == 501
+    assert reach.status_code == 200 and "Dan Wu" in reach.text and "He Jun" in reach.text
+    assert client.get("/viz/opportunities/o-nope").status_code == 404
+    assert client.get("/viz/contacts/c-nope/reach").status_code == 404

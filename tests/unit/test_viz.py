@@ -230,7 +230,9 @@ def test_reach_view_highlights_the_best_path_with_labelled_steps() -> None:
     nodes = nodes_of(net)
     assert nodes["c-ceo"]["shape"] == "star" and nodes["c-ceo"]["level"] == max(n["level"] for n in net.nodes)
     assert nodes["e-eve"]["level"] < nodes["e-dan"]["level"]  # longer path starts further left
-    assert options["layout"]["hierarchical"]["direction"] == "LR"
+    assert nodes["e-dan"]["x"] < nodes["c-board"]["x"] < nodes["c-ceo"]["x"]  # left to right
+    assert nodes["e-dan"]["y"] == nodes["c-board"]["y"] == min(n["y"] for n in net.nodes)  # best path on top
+    assert nodes["c-cio"]["y"] == nodes["c-arch"]["y"] != nodes["c-itmgr"]["y"]  # shared node keeps its first row
     zh = build_reach_view(viz_samples.reach(), "zh")[0]
     assert any(e["label"].startswith("向上汇报") for e in zh.edges)
 

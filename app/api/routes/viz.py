@@ -1,10 +1,11 @@
 """The exploration page (/) and the pyvis graph views it embeds (/viz/...), as self-contained HTML.
 
-Routes only fetch the service answer and hand it to a renderer in app.viz. The POST variants
-render JSON the page already holds (the issue-5 answers), so nothing is computed twice.
+Routes only fetch the service answer and hand it to a renderer in app.viz. The POST variants render
+answers a client already holds (the JSON of the issue-5 endpoints), e.g. from another database state.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path, Query
@@ -49,8 +50,10 @@ def account_map(account_id: Id, graph: GraphDep, settings: SettingsDep, departme
 
 @router.get("/viz/opportunities/{opportunity_id}", response_class=HTMLResponse, responses={200: HTML},
             summary="A deal's decision chain, gaps and competitors (self-contained HTML)")
-def deal_view(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, lang: Lang = "en") -> HTMLResponse:
-    data = sources.deal_data(graph, settings, opportunity_id)
+def deal_view(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, lang: Lang = "en",
+              as_of: Annotated[date | None, Query(description="gaps and interaction levels as of this day")] = None,
+              ) -> HTMLResponse:
+    data = sources.deal_data(graph, settings, opportunity_id, as_of)
     return HTMLResponse(render_deal_view(data["chain"], data["gaps"], data["win_rate"], lang))
 
 

@@ -9,7 +9,17 @@ from fastapi.testclient import TestClient
 
 from app.db.graph import Graph
 from app.services.importer import import_bundle
-from tests.integration.test_import import expected_relationships, label_counts, relationship_counts
+from tests.integration.test_import import expected_relationships, label_counts
+from tests.integration.test_import import relationship_counts as all_relationship_counts
+
+DOMAIN_TYPES = set(expected_relationships({key: [] for key in (
+    "departments", "contacts", "reports_to", "influences", "circles", "knows", "opportunities", "roles",
+    "competitors", "activities", "employees")}))
+
+
+def relationship_counts(graph: Graph) -> dict[str, int]:
+    """Counts of the relationship types of domain.md section 2 (other features may add their own)."""
+    return {t: n for t, n in all_relationship_counts(graph).items() if t in DOMAIN_TYPES}
 
 
 @pytest.fixture
@@ -97,7 +107,9 @@ def test_bad_values_are_422_naming_the_field(client: TestClient, mini: dict[str,
                         ({"account": "acc-nw"}, "name")]:
         response = client.put("/contacts/c-x", json=body)
         assert response.status_code == 422, body
-        assert field in str(response.json()), body
+        error = response.json()
+        assert error["error"] == "InvalidInput", body
+        assert [(e["key"], e["field"]) for e in error["errors"]] == [("contacts", field)], body
     assert client.get("/contacts/c-x").status_code == 404
 
 
@@ -237,3 +249,42 @@ def test_name_search_whole_words_and_prefixes(client: TestClient, mini: dict[str
     for hostile in ['zh(a', 'a AND', '"', 'name:*', '\\', '~', 'OR', '*']:
         response = client.get("/contacts", params={"q": hostile})
         assert response.status_code == 200, hostile
+
+
+def test_activity_links_are_checked_field_by_field(client: TestClient, mini: dict[str, Any]) -> None:
+    body = {"employee": "e-amy", "contacts": ["c-cio", "c-nobody"], "opportunity": "o-none", "type": "call",
+            "date": "2026-11-02"}
+    response = client.put("/activities/a-new", json=body)
+    assert response.status_code == 422
+    assert {(e["field"], e["value"]) for e in response.json()["errors"]} == {("contacts[1]", "c-nobody"),
+                                                                           ("opportunity", "o-none")}
+    assert client.put("/activities/a-new", json={**body, "type": "lunch"}).status_code == 422
+    ok = client.put("/activities/a-new", json={**body, "contacts": ["c-cio"], "opportunity": "o-wms"})
+    assert ok.status_code == 201 and ok.json()["date"] == "2026-11-02"
+
+
+def test_deleting_an_opportunity_keeps_its_activities_and_contacts(client: TestClient, graph: Graph,
+                                                                   mini: dict[str, Any]) -> None:
+    before = label_counts(graph)
+    about = [a["id"] for a in mini["activities"] if a.get("opportunity") == "o-wms"]
+    assert client.delete("/opportunities/o-wms").status_code == 204
+    assert label_counts(graph) == {**before, "Opportunity": before["Opportunity"] - 1}
+    assert all("opportunity" not in client.get(f"/activities/{a}").json() for a in about)
+
+
+def test_deleting_an_employee_who_logged_activities_needs_cascade(client: TestClient, graph: Graph,
+                                                                  mini: dict[str, Any]) -> None:
+    logged = sum(1 for a in mini["activities"] if a["employee"] == "e-bob")
+    response = client.delete("/employees/e-bob")
+    assert response.status_code == 409 and response.json()["blockers"] == {"activities": logged}
+    assert client.delete("/employees/e-bob", params={"cascade": "true"}).status_code == 204
+    assert label_counts(graph)["Activity"] == len(mini["activities"]) - logged
+    assert label_counts(graph)["Contact"] == len(mini["contacts"])
+
+
+def test_put_circle_keeps_its_members(client: TestClient, mini: dict[str, Any]) -> None:
+    members = client.get("/circles/circ-digital").json()["members"]
+    assert client.put("/circles/circ-digital", json={"name": "Digital", "account": "acc-nw"}).status_code == 200
+    assert client.get("/circles/circ-digital").json()["members"] == members
+    assert client.put("/circles/circ-digital", json={"name": "Digital", "account": "acc-nw",
+                                                     "members": []}).status_code == 422

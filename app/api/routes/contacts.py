@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
-from app.api.crud import EntityId, Limit, Offset, Search, add_link, add_put_delete
+from app.api.crud import EntityId, Limit, Offset, Search, add_link, add_put_delete, resource_router
 from app.api.deps import GraphDep, SettingsDep
 from app.models.entities import ContactIn, ContactOut, InfluenceIn, Page, ReportsToIn
 from app.services.contacts import get_contact, list_contacts
 from app.services.entities import KINDS
 from app.services.links import LINK_KINDS
 
-router = APIRouter(prefix="/contacts", tags=["contacts"])
+router = resource_router("/contacts", "contacts")
 AsOf = Annotated[date | None, Query(description="interaction levels as of this day (default today)")]
 
 

@@ -8,7 +8,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
@@ -16,6 +16,7 @@ from neo4j.time import Date, DateTime
 
 from app.core.errors import Conflict, NotFound
 from app.db.graph import Graph
+from app.services.history import capture_for_ref
 from app.services.keys import Principal
 
 T = TypeVar("T")
@@ -124,6 +125,7 @@ def audited_write(graph: Graph, principal: Principal | None, action: str, ref: R
         after = snapshot(tx, ref)
         if before != after:
             record(tx, principal, action, ref, before, after)
+            capture_for_ref(tx, ref, datetime.now(timezone.utc))
         return result
 
     return graph.write_transaction(unit)
@@ -165,6 +167,7 @@ def undo(graph: Graph, principal: Principal | None, entry_id: str) -> dict[str, 
             raise Conflict(f"{ref.entity} {ref.entity_id} changed after this entry: undo the later changes first")
         previous = loads(entry["previous"])
         _restore(tx, ref, previous)
+        capture_for_ref(tx, ref, datetime.now(timezone.utc))
         undo_id = record(tx, principal, "undo", ref, now, snapshot(tx, ref))
         Graph.run_in(tx, "audit_mark_undone", id=entry_id, undo_id=undo_id)
         return {"undone": entry_id, "entry": undo_id}

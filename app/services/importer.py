@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from datetime import date, datetime, timezone
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.db.queries import query
 from app.models.bundle import Bundle
+from app.services.history import capture_history
 
 BATCH_SIZE = 5_000
 
@@ -65,8 +67,12 @@ class ImportReport:
 
 def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
                   on_batch: ProgressHook | None = None, batch_size: int = BATCH_SIZE,
-                  timeout_s: float = 1800.0) -> ImportReport:
-    """Validate `raw` fully; unless dry_run, write it in one transaction. Raises InvalidInput (422)."""
+                  timeout_s: float = 1800.0, effective_at: datetime | date | None = None) -> ImportReport:
+    """Validate `raw` fully; unless dry_run, write it in one transaction. Raises InvalidInput (422).
+
+    The same transaction appends history snapshots (attitudes, degrees, ties) of what the bundle
+    touched, dated `effective_at` (default now), so trends and as-of reads see every import.
+    """
     bundle = validate_bundle(graph, raw)
     rows = {key: len(getattr(bundle, key)) for key in Bundle.model_fields if getattr(bundle, key)}
     report = ImportReport(dry_run=dry_run, rows=rows)
@@ -86,6 +92,11 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
                 for counter, value in vars(summary.counters).items():
                     if isinstance(value, int) and not isinstance(value, bool) and not counter.startswith("_"):
                         totals[counter] += value
+        totals["history_snapshots"] += capture_history(
+            tx, at=effective_at or datetime.now(timezone.utc),
+            contact_ids=[row.id for row in bundle.contacts],
+            role_pairs=[(row.contact, row.opportunity) for row in bundle.roles],
+            knows_pairs=[(row.employee, row.contact) for row in bundle.knows])
         return totals
 
     totals = graph.write_transaction(write_all, timeout_s=timeout_s)

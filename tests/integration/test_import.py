@@ -18,7 +18,7 @@ LABEL_KEYS = {"Account": "accounts", "Department": "departments", "Contact": "co
 def label_counts(graph: Graph) -> dict[str, int]:
     rows = graph.driver.execute_query("MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n",
                                       database_=graph.database).records
-    return {row["label"]: row["n"] for row in rows}
+    return {row["label"]: row["n"] for row in rows if row["label"] in LABEL_KEYS}
 
 
 def relationship_counts(graph: Graph) -> dict[str, int]:

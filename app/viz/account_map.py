@@ -90,7 +90,7 @@ def _employee_columns(employees: list[dict[str, Any]], knows: list[dict[str, Any
     return {e: x - shift for e, x in placed.items()}
 
 
-def _legend(data: dict[str, Any], colors: dict[str, str], lang: str, physics: bool) -> str:
+def _legend(data: dict[str, Any], colors: dict[str, str], lang: str, physics: bool, reveal: bool = False) -> str:
     items = [offline.swatch(theme.attitude_color(a), v(a, lang)) for a in theme.ATTITUDE_ORDER]
     items += [f"{theme.ROLE_BADGES[r]} {v(r, lang)}" for r in theme.ROLE_ORDER]
     items.append(f"{theme.ROLE_BADGES[None]} {t('no_role', lang)}")
@@ -102,7 +102,8 @@ def _legend(data: dict[str, Any], colors: dict[str, str], lang: str, physics: bo
     items += [offline.swatch("#ffffff", f"{t('circles', lang)}: {c['name']}", border=colors[c["id"]])
               for c in data.get("circles", [])]
     title = f"{data['account'].get('name') or data['account']['id']} · {t('legend', lang)}"
-    return offline.legend_html(title, items, None if physics else t("physics_off", lang))
+    notes = ([] if physics else [t("physics_off", lang)]) + ([t("knows_on_click", lang)] if reveal else [])
+    return offline.legend_html(title, items, " · ".join(notes) or None)
 
 
 def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings | None = None) -> tuple[Any, dict[str, Any], str]:
@@ -170,13 +171,16 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
                          smooth={"enabled": True, "type": "curvedCW", "roundness": 0.25},
                          title=f"{t('influences', lang)} {theme.number(strength, 1)}", physics=False)
     employee_ids = {e["id"] for e in employees}
-    for edge in data.get("knows", []) if employees else []:
-        if edge["from"] in employee_ids and edge["to"] in shown:
-            strength = edge.get("strength")
-            net.add_edge(edge["from"], edge["to"], arrows="to", color={"color": theme.KNOWS_COLOR, "opacity": faint},
-                         width=1 + 3 * (strength if strength is not None else 0.5),
-                         title=f"{t('knows', lang)} {theme.number(strength, 1)}"
-                               + (f" · {edge['source']}" if edge.get("source") else ""), physics=False)
+    knows = [k for k in data.get("knows", []) if k["from"] in employee_ids and k["to"] in shown] if employees else []
+    reveal = len(knows) > viz.max_knows_lines  # too many to draw at once: show them for the selected node
+    for edge in knows:
+        strength = edge.get("strength")
+        net.add_edge(edge["from"], edge["to"], arrows="to",
+                     color={"color": theme.KNOWS_COLOR, "highlight": theme.KNOWS_COLOR, "hover": theme.KNOWS_COLOR,
+                            "opacity": 1.0 if reveal else faint},
+                     width=1 + 3 * (strength if strength is not None else 0.5),
+                     title=f"{t('knows', lang)} {theme.number(strength, 1)}"
+                           + (f" · {edge['source']}" if edge.get("source") else ""), physics=False, reveal=reveal)
     options = {
         # Positions are computed (layout.org_chart_positions), not simulated: the picture is stable. Below the
         # physics threshold only a short-range repulsion runs, so dragging a node nudges its neighbours aside.
@@ -189,7 +193,7 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
         "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif", "background": "rgba(255,255,255,0.85)"}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics},
     }
-    return net, options, _legend(data, colors, lang, physics)
+    return net, options, _legend(data, colors, lang, physics, reveal)
 
 
 def render_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings | None = None) -> str:

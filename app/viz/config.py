@@ -15,6 +15,8 @@ class VizSettings(BaseSettings):
     physics_max_nodes: int = Field(default=300, ge=0)
     # Contacts in no reporting line are laid out in rows of this many under the org chart.
     max_per_row: int = Field(default=24, ge=4)
+    # More KNOWS lines than this (employees shown) are hidden until a person at one end is selected.
+    max_knows_lines: int = Field(default=150, ge=0)
 
 
 @lru_cache

@@ -54,6 +54,17 @@ BRIDGE_JS = """
     tell({type: "drawn", nodes: nodes.length, edges: edges.length});
   });
   network.redraw();  // the first frame may already be drawn when physics is off: ask for one more
+  // edges marked `reveal` (e.g. hundreds of KNOWS lines) stay hidden until one of their ends is selected
+  var reveal = edges.get({filter: function (e) { return e.reveal; }}).map(function (e) { return e.id; });
+  if (reveal.length) {
+    edges.update(reveal.map(function (id) { return {id: id, hidden: true}; }));
+    network.on("selectNode", function (params) {
+      var shown = {};
+      params.nodes.forEach(function (n) { network.getConnectedEdges(n).forEach(function (e) { shown[e] = true; }); });
+      edges.update(reveal.map(function (id) { return {id: id, hidden: !shown[id]}; }));
+    });
+    network.on("deselectNode", function () { edges.update(reveal.map(function (id) { return {id: id, hidden: true}; })); });
+  }
   network.on("click", function (params) {
     if (!params.nodes.length) { return; }
     var node = nodes.get(params.nodes[0]);

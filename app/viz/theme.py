@@ -52,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mean": "mean", "weighted_mean": "weighted", "reason": "Reason", "opportunity": "Opportunity",
         "deal_gaps": "Deal-level gaps", "physics_off": "Large graph: physics off, fixed layout",
         "via": "via", "competes": "competes",
+        "knows_on_click": "Many KNOWS lines: click a person to show theirs",
     },
     "zh": {
         "attitude": "关系状况", "orientation": "行为取向", "importance": "个体重要程度",
@@ -69,6 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
         "stage": "商机阶段", "averages": "决策链三度均值", "mean": "均值", "weighted_mean": "加权均值",
         "reason": "原因", "opportunity": "商机", "deal_gaps": "商机层面差距",
         "physics_off": "大图：已关闭物理引擎，固定布局", "via": "经由", "competes": "竞争",
+        "knows_on_click": "员工影响力连线较多：点击某人显示其连线",
     },
 }
 

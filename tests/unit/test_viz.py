@@ -146,6 +146,15 @@ def test_employees_only_on_demand() -> None:
     assert all(nodes[e]["y"] < min(n["y"] for n in nodes.values() if n["kind"] == "contact") for e in ("e-amy", "e-dan"))
 
 
+def test_many_knows_lines_are_revealed_on_selection() -> None:
+    few = build_account_map(account_data(employees=True), "en")[0]
+    assert not any(e.get("reveal") for e in few.edges)
+    net, _, legend = build_account_map(account_data(employees=True), "en", VizSettings(max_knows_lines=3))
+    knows = [e for e in net.edges if color_of(e) == theme.KNOWS_COLOR]
+    assert len(knows) == 7 and all(e["reveal"] for e in knows)
+    assert "click a person" in legend
+
+
 def test_physics_off_past_the_threshold_and_layout_is_precomputed() -> None:
     _, small, _ = build_account_map(account_data(), "en", VizSettings(physics_max_nodes=300))
     _, large, legend = build_account_map(account_data(), "en", VizSettings(physics_max_nodes=5))

@@ -24,10 +24,10 @@ CALL (o) {
     attitude: coalesce(r.attitude, c.attitude),
     importance: c.importance,
     inside_source: coalesce(r.inside_source, false),
-    activities: COUNT { (a:Activity)-[:WITH]->(c) WHERE a.date > $start AND a.date <= $as_of },
-    deal_activities: COUNT { (a:Activity)-[:WITH]->(c) WHERE a.date > $start AND a.date <= $as_of AND (a)-[:ABOUT]->(o) },
-    contacted: EXISTS { (a:Activity)-[:WITH]->(c) WHERE a.date > $contact_start AND a.date <= $as_of AND (a)-[:ABOUT]->(o) },
-    recent: EXISTS { (a:Activity)-[:WITH]->(c) WHERE a.date > $stale_start AND a.date <= $as_of AND (a)-[:ABOUT]->(o) }
+    activities: COUNT { (c)<-[:WITH]-(a) WHERE a.date > $start AND a.date <= $as_of },
+    deal_activities: COUNT { (c)<-[:WITH]-(a) WHERE a.date > $start AND a.date <= $as_of AND (a)-[:ABOUT]->(o) },
+    contacted: EXISTS { (c)<-[:WITH]-(a) WHERE a.date > $contact_start AND a.date <= $as_of AND (a)-[:ABOUT]->(o) },
+    recent: EXISTS { (c)<-[:WITH]-(a) WHERE a.date > $stale_start AND a.date <= $as_of AND (a)-[:ABOUT]->(o) }
   }) AS members
 }
 RETURN o {.id, .name, .amount, .stage, .grade, .compelling_event, .need_satisfaction, close_date: toString(o.close_date),

@@ -72,7 +72,7 @@ def reach(bundle: dict[str, Any], target: str, max_hops: int = 3, include_hostil
     return [(path[0], round(score, 4), len(path) - 1, path, types) for _, score, path, types in ranked]
 
 
-def random_bundle(seed: int, contacts: int = 70, employees: int = 14) -> dict[str, Any]:
+def random_bundle(seed: int, contacts: int = 70, employees: int = 14, influence: float = 2.0) -> dict[str, Any]:
     """A small, messy, reproducible bundle: a reporting tree with dotted lines, dense influence with and
     without strengths (some 0), overlapping circles, parallel relations, hostile contacts, KNOWS ties."""
     rng = random.Random(seed)
@@ -90,7 +90,7 @@ def random_bundle(seed: int, contacts: int = 70, employees: int = 14) -> dict[st
                 for i, j in (rng.sample(range(contacts), 2) for _ in range(contacts // 10))]
     reports = list({(r["from"], r["to"]): r for r in reports}.values())
     influences = []
-    for _ in range(contacts * 2):
+    for _ in range(int(contacts * influence)):
         a, b = rng.sample(ids, 2)
         if (a, b) in {(r["from"], r["to"]) for r in influences}:
             continue

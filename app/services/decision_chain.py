@@ -14,7 +14,7 @@ from app.core.errors import NotFound
 from app.db.graph import Graph
 from app.services.chain_degrees import chain_degrees_raw, present
 from app.services.interaction import interaction_level, window_start
-from app.services.reach import warm_paths
+from app.services.reach import warm_reachable
 
 
 def chain_rows(graph: Graph, settings: Settings, opportunity_id: str, as_of: date) -> dict[str, Any]:
@@ -50,6 +50,7 @@ def decision_chain(graph: Graph, settings: Settings, opportunity_id: str, as_of:
     as_of = as_of or date.today()
     row = chain_rows(graph, settings, opportunity_id, as_of)
     degrees = chain_degrees_raw(graph, settings, opportunity_id)
-    paths = warm_paths(graph, settings, [m["contact"]["id"] for m in row["members"]])
-    members = [_member(m, settings, paths.get(m["contact"]["id"]) is not None) for m in row["members"]]
-    return {"opportunity": row["opportunity"], "as_of": as_of, "members": members, "degrees": present(degrees)}
+    warm = warm_reachable(graph, settings, [m["contact"]["id"] for m in row["members"]])
+    members = [_member(m, settings, warm[m["contact"]["id"]]) for m in row["members"]]
+    return {"opportunity": row["opportunity"], "as_of": as_of.isoformat(), "members": members,
+            "degrees": present(degrees)}

@@ -21,7 +21,7 @@ from app.core.config import Settings
 from app.db.graph import Graph
 from app.models.domain import ATTITUDE_SCORE
 from app.services.decision_chain import chain_rows
-from app.services.reach import warm_paths
+from app.services.reach import warm_paths, warm_reachable
 from app.services.win_rate import win_rate_raw
 
 SEVERITY = {
@@ -157,19 +157,22 @@ def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | No
     members = row["members"]
     comparison = win_rate_raw(graph, settings, opportunity_id)
     threads = graph.read_one("deal_threads", opportunity=opportunity_id, as_of=as_of)["employees"]
-    paths = warm_paths(graph, settings, [m["contact"]["id"] for m in members])
+    warm = warm_reachable(graph, settings, [m["contact"]["id"] for m in members if m["role"] in KEY_ROLES])
+    coded = [(m, member_codes(m, warm.get(m["contact"]["id"], True))) for m in members]
+    # the colleague to ask: best paths only for the members with a gap (reach is dearer than warm_reach)
+    paths = warm_paths(graph, settings, [m["contact"]["id"] for m, codes in coded if codes])
 
     found = []
     for code in deal_codes(members, threads, comparison, settings.win_rate_not_top_n):
         message, action = DEAL_GAPS[code]
         found.append({"code": code, "severity": SEVERITY[code], "contact": None, "message": message, "action": action})
-    for member in members:
+    for member, codes in coded:
         contact = member["contact"]
         path = paths.get(contact["id"])
-        for code in member_codes(member, path is not None):
+        for code in codes:
             found.append({"code": code, "severity": SEVERITY[code],
                           "contact": {"id": contact["id"], "name": contact["name"]},
                           "message": _message(code, member, settings), "action": _action(code, member, path)})
     found.sort(key=_sort_key)
     return {"opportunity": {"id": row["opportunity"]["id"], "name": row["opportunity"]["name"]},
-            "as_of": as_of, "gaps": found}
+            "as_of": as_of.isoformat(), "gaps": found}

@@ -106,3 +106,15 @@ def warm_paths(graph: Graph, settings: Settings, contact_ids: list[str]) -> dict
     """Per contact id, the best path with default reach options (None: nobody can reach them)."""
     found = reach_many(graph, settings, contact_ids, ReachOptions(limit=1))
     return {cid: (found[cid]["paths"][0] if cid in found and found[cid]["paths"] else None) for cid in contact_ids}
+
+
+def warm_reachable(graph: Graph, settings: Settings, contact_ids: list[str]) -> dict[str, bool]:
+    """Per contact id: does reach with default options find any path? (cypher/warm_reach.cypher: a
+    breadth-first existence check that stops early, much cheaper than scoring best paths)."""
+    ids = sorted(set(contact_ids))
+    if not ids:
+        return {}
+    params = query_params(settings, ids, ReachOptions())
+    rows = graph.read("warm_reach", **{k: v for k, v in params.items() if k not in ("limit", "team", "employees")})
+    found = {row["id"]: row["warm"] for row in rows}
+    return {cid: found.get(cid, False) for cid in contact_ids}

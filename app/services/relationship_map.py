@@ -11,7 +11,7 @@ from app.core.config import Settings
 from app.core.errors import NotFound
 from app.db.graph import Graph
 from app.services.chain_degrees import DEGREES, rounded
-from app.services.reach import warm_paths
+from app.services.reach import warm_reachable
 
 GRADE_LABELS = {"poor": "差", "medium": "中", "good": "良", "excellent": "优"}
 
@@ -34,8 +34,8 @@ def relationship_map(graph: Graph, settings: Settings, account_id: str) -> dict[
     degrees = {d: {**row["degrees"][d], "mean": rounded(row["degrees"][d]["mean"]), "weighted_mean": None}
                for d in DEGREES}
     keys = row["key_contacts"]
-    paths = warm_paths(graph, settings, [k["id"] for k in keys])
-    contacts = [{**k, "roles": sorted(k["roles"]), "reachable": paths.get(k["id"]) is not None} for k in keys]
+    warm = warm_reachable(graph, settings, [k["id"] for k in keys])
+    contacts = [{**k, "roles": sorted(k["roles"]), "reachable": warm[k["id"]]} for k in keys]
     return {
         "account": row["account"],
         "contacts": row["contacts"],

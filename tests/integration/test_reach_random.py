@@ -6,8 +6,10 @@ import random
 import pytest
 from fastapi.testclient import TestClient
 
+from app.core.config import Settings
 from app.db.graph import Graph
 from app.services.importer import import_bundle
+from app.services.reach import warm_reachable
 from tests import reach_oracle
 
 
@@ -33,3 +35,14 @@ def test_reach_matches_the_oracle(graph: Graph, client: TestClient, seed: int) -
         assert got == expected, (seed, target, params)
         nonempty += bool(expected)
     assert nonempty >= 10   # the comparison is not vacuous
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_warm_reach_existence_matches_the_oracle(graph: Graph, settings: Settings, seed: int) -> None:
+    """cypher/warm_reach.cypher (existence only, early stop) agrees with reach's rules on every contact."""
+    data = reach_oracle.random_bundle(seed, contacts=120, employees=3, influence=0.3)   # sparse: some unreachable
+    import_bundle(graph, data)
+    ids = [c["id"] for c in data["contacts"]]
+    expected = {cid: bool(reach_oracle.reach(data, cid, 3, False, 1)) for cid in ids}
+    assert warm_reachable(graph, settings, ids) == expected
+    assert 0 < sum(expected.values()) < len(ids)   # both answers occur

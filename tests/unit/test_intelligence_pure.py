@@ -30,6 +30,14 @@ def test_reach_query_has_five_identical_step_blocks() -> None:
     assert "+ $" not in text and "${" not in text
 
 
+def test_warm_reach_query_has_five_identical_step_blocks() -> None:
+    text = query("warm_reach", S.cypher_dir)
+    blocks = re.split(r"  // ---- customer-side step \d \(a no-op when \$max_hops < \d or a path was found\) ----\n", text)[1:]
+    assert len(blocks) == 5
+    blocks[-1] = blocks[-1].split("  RETURN found")[0]
+    assert len({b.replace(f"$max_hops >= {k}", "$max_hops >= K") for k, b in enumerate(blocks, start=1)}) == 1
+
+
 def test_reach_options_validated_and_defaulted() -> None:
     params = query_params(S, ["c"], ReachOptions())
     assert (params["max_hops"], params["limit"], params["team"], params["employees"]) == (3, 10, None, None)

@@ -11,7 +11,7 @@
 // and keeps, per contact, the better of its old state and the new candidates. Because every weight is
 // <= 1, a best walk never repeats a node, so the best states are simple paths. Circle steps cost one row per
 // member (not per pair): only the best two frontier members of a circle can be anyone's best predecessor.
-// The five step blocks are identical except their number (tests/unit/test_reach_query.py checks it);
+// The five step blocks are identical except their number (tests/unit/test_intelligence_pure.py checks it);
 // max_hops is a parameter, never spliced into the text.
 UNWIND $contact_ids AS target_id
 MATCH (t:Contact {id: target_id})
@@ -49,9 +49,11 @@ CALL (t) {
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank
-    WITH v, collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
-                     names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights})[0] AS c
-    RETURN collect(c) AS found
+    // the best candidate per contact (first row of its group); its new path lists are built once, not per row
+    WITH v, collect(f)[0] AS f, collect(type)[0] AS type, collect(w)[0] AS w, collect(score)[0] AS score,
+         collect(key)[0] AS key
+    RETURN collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
+                    names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights}) AS found
   }
   CALL (best, found) {
     UNWIND CASE WHEN found = [] THEN [] ELSE best + found END AS s
@@ -92,9 +94,11 @@ CALL (t) {
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank
-    WITH v, collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
-                     names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights})[0] AS c
-    RETURN collect(c) AS found
+    // the best candidate per contact (first row of its group); its new path lists are built once, not per row
+    WITH v, collect(f)[0] AS f, collect(type)[0] AS type, collect(w)[0] AS w, collect(score)[0] AS score,
+         collect(key)[0] AS key
+    RETURN collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
+                    names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights}) AS found
   }
   CALL (best, found) {
     UNWIND CASE WHEN found = [] THEN [] ELSE best + found END AS s
@@ -135,9 +139,11 @@ CALL (t) {
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank
-    WITH v, collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
-                     names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights})[0] AS c
-    RETURN collect(c) AS found
+    // the best candidate per contact (first row of its group); its new path lists are built once, not per row
+    WITH v, collect(f)[0] AS f, collect(type)[0] AS type, collect(w)[0] AS w, collect(score)[0] AS score,
+         collect(key)[0] AS key
+    RETURN collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
+                    names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights}) AS found
   }
   CALL (best, found) {
     UNWIND CASE WHEN found = [] THEN [] ELSE best + found END AS s
@@ -178,9 +184,11 @@ CALL (t) {
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank
-    WITH v, collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
-                     names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights})[0] AS c
-    RETURN collect(c) AS found
+    // the best candidate per contact (first row of its group); its new path lists are built once, not per row
+    WITH v, collect(f)[0] AS f, collect(type)[0] AS type, collect(w)[0] AS w, collect(score)[0] AS score,
+         collect(key)[0] AS key
+    RETURN collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
+                    names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights}) AS found
   }
   CALL (best, found) {
     UNWIND CASE WHEN found = [] THEN [] ELSE best + found END AS s
@@ -221,9 +229,11 @@ CALL (t) {
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank
-    WITH v, collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
-                     names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights})[0] AS c
-    RETURN collect(c) AS found
+    // the best candidate per contact (first row of its group); its new path lists are built once, not per row
+    WITH v, collect(f)[0] AS f, collect(type)[0] AS type, collect(w)[0] AS w, collect(score)[0] AS score,
+         collect(key)[0] AS key
+    RETURN collect({n: v, id: v.id, score: score, key: key, steps: f.steps + 1, path: [v.id] + f.path,
+                    names: [v.name] + f.names, types: [type] + f.types, weights: [w] + f.weights}) AS found
   }
   CALL (best, found) {
     UNWIND CASE WHEN found = [] THEN [] ELSE best + found END AS s
@@ -243,9 +253,10 @@ CALL (t) {
     WITH e, s, w, w * s.score AS score
     WITH e, s, w, score, round(score, 12) AS key
     ORDER BY key DESC, s.steps, s.path
-    WITH e, collect({employee: {id: e.id, name: e.name, title: e.title, team: e.team}, score: score, key: key,
-                     steps: s.steps + 1, path: [e.id] + s.path, names: [e.name] + s.names,
-                     types: ['KNOWS'] + s.types, weights: [w] + s.weights})[0] AS p
+    WITH e, collect(s)[0] AS s, collect(w)[0] AS w, collect(score)[0] AS score, collect(key)[0] AS key
+    WITH e, {employee: {id: e.id, name: e.name, title: e.title, team: e.team}, score: score, key: key,
+             steps: s.steps + 1, path: [e.id] + s.path, names: [e.name] + s.names,
+             types: ['KNOWS'] + s.types, weights: [w] + s.weights} AS p
     ORDER BY p.key DESC, p.steps, p.path
     LIMIT $limit
     RETURN collect(p) AS paths

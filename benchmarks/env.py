@@ -1,0 +1,67 @@
+"""A Neo4j of our own for one benchmark phase: fresh home, free port, big heap; always stopped afterwards.
+
+Never the shared Neo4j on 7687: each phase gets a clean database, so import timings
+start from empty and one scale's data never skews another's latencies.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import Driver
+
+from app.core.config import PROJECT_ROOT, Settings
+from app.db.graph import Graph, create_driver
+from app.db.schema import apply_schema
+from app.runner.local import LocalNeo4j
+
+BENCH_HOME = PROJECT_ROOT / "var" / "bench"
+PASSWORD = "bench-password"
+
+
+def free_port() -> int:
+    """A port nobody listens on right now (the OS picks it)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class BenchDb:
+    settings: Settings
+    driver: Driver
+    graph: Graph
+    home: Path
+
+
+def bench_settings(home: Path, heap: str, pagecache: str) -> Settings:
+    """Settings for a benchmark Neo4j: long query timeout (imports), everything else the domain defaults."""
+    return Settings(neo4j_uri=f"bolt://127.0.0.1:{free_port()}", neo4j_password=PASSWORD, neo4j_home=home,
+                    neo4j_heap=heap, neo4j_pagecache=pagecache, neo4j_query_timeout_s=600.0,
+                    neo4j_import_timeout_s=7200.0)
+
+
+@contextmanager
+def bench_neo4j(name: str, heap: str = "8g", pagecache: str = "3g", keep: bool = False) -> Iterator[BenchDb]:
+    """Start a fresh Neo4j under var/bench/<name> with the schema applied; stop it (and delete it) on exit."""
+    home = BENCH_HOME / name
+    shutil.rmtree(home, ignore_errors=True)
+    settings = bench_settings(home, heap, pagecache)
+    runner = LocalNeo4j(settings)
+    runner.start()
+    driver = None
+    try:
+        driver = create_driver(settings)
+        graph = Graph.from_settings(driver, settings)
+        apply_schema(graph)
+        yield BenchDb(settings, driver, graph, home)
+    finally:
+        if driver is not None:
+            driver.close()
+        runner.stop()
+        if not keep:
+            shutil.rmtree(home, ignore_errors=True)

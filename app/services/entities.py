@@ -79,44 +79,46 @@ def list_rows(graph: Graph, kind: Kind, q: str | None, offset: int, limit: int) 
 # ----------------------------------------------------------------------------- write
 def put_node(graph: Graph, kind: Kind, entity_id: str, body: Row) -> tuple[dict[str, Any], bool]:
     """Create or replace; returns (the stored row, created?). Idempotent: the same body twice changes nothing."""
+    return graph.write_transaction(lambda tx: put_node_in(tx, kind, entity_id, body))
+
+
+def put_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, body: Row) -> tuple[dict[str, Any], bool]:
+    """put_node inside a caller's transaction (so an audit or history record can share it)."""
     row = kind.row.model_validate({"id": entity_id, **body.model_dump(by_alias=True)})
     payload = row.model_dump(mode="json")
     # a body may not carry members / competitor entries (they have their own routes): keep the stored ones
     payload.pop("members", None)
     payload.pop("opportunities", None)
-
-    def work(tx: ManagedTransaction) -> tuple[dict[str, Any], bool]:
-        check_links(tx, kind, payload)
-        check_shape(tx, kind, payload)
-        existed = bool(Graph.run_in(tx, f"{kind.key}_rows", ids=[entity_id]))
-        for name in kind.put_queries:
-            Graph.run_in(tx, name, rows=[payload])
-        stored = Graph.run_in(tx, f"{kind.key}_rows", ids=[entity_id])[0]["row"]
-        return clean_row(stored), not existed
-
-    return graph.write_transaction(work)
+    check_links(tx, kind, payload)
+    check_shape(tx, kind, payload)
+    existed = bool(Graph.run_in(tx, f"{kind.key}_rows", ids=[entity_id]))
+    for name in kind.put_queries:
+        Graph.run_in(tx, name, rows=[payload])
+    stored = Graph.run_in(tx, f"{kind.key}_rows", ids=[entity_id])[0]["row"]
+    return clean_row(stored), not existed
 
 
 def delete_node(graph: Graph, kind: Kind, entity_id: str, cascade: bool = False) -> int:
     """Delete one node and its relationships; returns how many nodes went (more only with cascade)."""
+    return graph.write_transaction(lambda tx: delete_node_in(tx, kind, entity_id, cascade))
 
-    def work(tx: ManagedTransaction) -> int:
-        if not Graph.run_in(tx, "ids_exist", **id_lists({kind.key: [entity_id]}))[0][kind.key]:
-            raise NotFound(f"no {kind.noun} with id {entity_id!r}", kind=kind.key, id=entity_id)
-        if kind.has_blockers:
-            blockers = {k: n for k, n in Graph.run_in(tx, f"{kind.key}_blockers", id=entity_id)[0]["blockers"].items()
-                        if n}
-            if blockers and not cascade:
-                listed = ", ".join(f"{n} {k}" for k, n in sorted(blockers.items()))
-                raise Conflict(f"{kind.noun} {entity_id!r} still has {listed}: delete those first, "
-                               "or repeat with ?cascade=true", blockers=blockers)
-        deleted = 0
-        if kind.key == "accounts":
-            deleted += Graph.run_in(tx, "accounts_delete_activities", id=entity_id)[0]["deleted"]
-        deleted += Graph.run_in(tx, f"{kind.key}_delete", id=entity_id)[0]["deleted"]
-        return deleted
 
-    return graph.write_transaction(work)
+def delete_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, cascade: bool = False) -> int:
+    """delete_node inside a caller's transaction."""
+    if not Graph.run_in(tx, "ids_exist", **id_lists({kind.key: [entity_id]}))[0][kind.key]:
+        raise NotFound(f"no {kind.noun} with id {entity_id!r}", kind=kind.key, id=entity_id)
+    if kind.has_blockers:
+        blockers = {k: n for k, n in Graph.run_in(tx, f"{kind.key}_blockers", id=entity_id)[0]["blockers"].items()
+                    if n}
+        if blockers and not cascade:
+            listed = ", ".join(f"{n} {k}" for k, n in sorted(blockers.items()))
+            raise Conflict(f"{kind.noun} {entity_id!r} still has {listed}: delete those first, "
+                           "or repeat with ?cascade=true", blockers=blockers)
+    deleted = 0
+    if kind.key == "accounts":
+        deleted += Graph.run_in(tx, "accounts_delete_activities", id=entity_id)[0]["deleted"]
+    deleted += Graph.run_in(tx, f"{kind.key}_delete", id=entity_id)[0]["deleted"]
+    return deleted
 
 
 # ----------------------------------------------------------------------------- checks

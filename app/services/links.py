@@ -39,26 +39,30 @@ LINK_KINDS: dict[str, LinkKind] = {k.name: k for k in [
 
 def put_link(graph: Graph, link: LinkKind, from_id: str, to_id: str, body: BaseModel) -> tuple[dict[str, Any], bool]:
     """Create or replace the edge; returns ({type, from_id, to_id, properties}, created?)."""
+    return graph.write_transaction(lambda tx: put_link_in(tx, link, from_id, to_id, body))
+
+
+def put_link_in(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str,
+                body: BaseModel) -> tuple[dict[str, Any], bool]:
+    """put_link inside a caller's transaction (so an audit or history record can share it)."""
     if from_id == to_id and not link.self_allowed:
         raise InvalidInput(f"a contact cannot have {link.type} to itself",
                            [error_item(link.name, None, "to", "a contact cannot link to itself", to_id)])
     props = {k: v for k, v in body.model_dump(mode="json").items() if v is not None}
-
-    def work(tx: ManagedTransaction) -> tuple[dict[str, Any], bool]:
-        require_ends(tx, link, from_id, to_id)
-        row = Graph.run_in(tx, f"link_{link.name}_put", **{"from": from_id, "to": to_id, "props": props})[0]
-        return {"type": link.type, "from_id": from_id, "to_id": to_id, "properties": row["properties"]}, row["created"]
-
-    return graph.write_transaction(work)
+    require_ends(tx, link, from_id, to_id)
+    row = Graph.run_in(tx, f"link_{link.name}_put", **{"from": from_id, "to": to_id, "props": props})[0]
+    return {"type": link.type, "from_id": from_id, "to_id": to_id, "properties": row["properties"]}, row["created"]
 
 
 def delete_link(graph: Graph, link: LinkKind, from_id: str, to_id: str) -> None:
-    def work(tx: ManagedTransaction) -> None:
-        require_ends(tx, link, from_id, to_id)
-        if not Graph.run_in(tx, f"link_{link.name}_delete", **{"from": from_id, "to": to_id})[0]["deleted"]:
-            raise NotFound(f"no {link.type} from {from_id!r} to {to_id!r}", type=link.type)
+    graph.write_transaction(lambda tx: delete_link_in(tx, link, from_id, to_id))
 
-    graph.write_transaction(work)
+
+def delete_link_in(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str) -> None:
+    """delete_link inside a caller's transaction; 404 when either end or the edge does not exist."""
+    require_ends(tx, link, from_id, to_id)
+    if not Graph.run_in(tx, f"link_{link.name}_delete", **{"from": from_id, "to": to_id})[0]["deleted"]:
+        raise NotFound(f"no {link.type} from {from_id!r} to {to_id!r}", type=link.type)
 
 
 def require_ends(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str) -> None:

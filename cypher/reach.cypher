@@ -46,6 +46,8 @@ CALL (t) {
     WITH v, type, rank, w, f
     WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
+      // on the last step only contacts some employee KNOWS can still matter
+      AND ($max_hops > 1 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank
@@ -91,6 +93,8 @@ CALL (t) {
     WITH v, type, rank, w, f
     WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
+      // on the last step only contacts some employee KNOWS can still matter
+      AND ($max_hops > 2 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank
@@ -136,6 +140,8 @@ CALL (t) {
     WITH v, type, rank, w, f
     WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
+      // on the last step only contacts some employee KNOWS can still matter
+      AND ($max_hops > 3 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank
@@ -181,6 +187,8 @@ CALL (t) {
     WITH v, type, rank, w, f
     WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
+      // on the last step only contacts some employee KNOWS can still matter
+      AND ($max_hops > 4 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank
@@ -226,6 +234,8 @@ CALL (t) {
     WITH v, type, rank, w, f
     WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
+      // on the last step only contacts some employee KNOWS can still matter
+      AND ($max_hops > 5 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
     WITH v, type, rank, w, f, w * f.score AS score
     WITH v, type, rank, w, f, score, round(score, 12) AS key
     ORDER BY key DESC, f.steps, f.path, rank

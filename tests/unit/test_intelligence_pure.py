@@ -23,10 +23,12 @@ def test_reach_query_has_five_identical_step_blocks() -> None:
     blocks = re.split(r"// ---- customer-side step \d \(a no-op when \$max_hops < \d\) ----\n", text)[1:]
     assert len(blocks) == 5
     blocks[-1] = blocks[-1].split("  // first step:")[0]
-    normalised = [re.sub(r"s\.steps = \d AND \$max_hops >= \d", "s.steps = K AND $max_hops >= K", b) for b in blocks]
+    normalised = [re.sub(r"\$max_hops > \d", "$max_hops > K",
+                         re.sub(r"s\.steps = \d AND \$max_hops >= \d", "s.steps = K AND $max_hops >= K", b))
+                  for b in blocks]
     assert len(set(normalised)) == 1
     for k, block in enumerate(blocks, start=1):
-        assert f"s.steps = {k - 1} AND $max_hops >= {k}" in block
+        assert f"s.steps = {k - 1} AND $max_hops >= {k}" in block and f"$max_hops > {k} OR" in block
     assert "+ $" not in text and "${" not in text
 
 

@@ -52,9 +52,9 @@ def bench_neo4j(name: str, heap: str = "8g", pagecache: str = "3g", keep: bool =
     shutil.rmtree(home, ignore_errors=True)
     settings = bench_settings(home, heap, pagecache)
     runner = LocalNeo4j(settings)
-    runner.start()
     driver = None
-    try:
+    try:  # start inside the try: an interrupt while Neo4j boots must still stop it
+        runner.start()
         driver = create_driver(settings)
         graph = Graph.from_settings(driver, settings)
         apply_schema(graph)

@@ -8,11 +8,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.api.errors import install_error_handlers
+from app.api.limits import BodySizeLimit
 from app.api.router import api_router
 from app.core.config import Settings, get_settings
 from app.core.errors import DatabaseUnavailable
 from app.db.graph import Graph, create_driver
 from app.db.schema import apply_schema
+from app.services.keys import KeyCache
 
 log = logging.getLogger("brm")
 
@@ -26,6 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.graph = Graph.from_settings(driver, settings)
         app.state.schema_applied = False
+        app.state.key_cache = KeyCache(settings.auth_cache_ttl_s)
         try:
             app.state.graph.ping()
             apply_schema(app.state.graph)
@@ -44,5 +47,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.include_router(api_router)
     return app

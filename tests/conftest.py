@@ -14,6 +14,8 @@ from app.core.config import Settings
 from app.db.graph import Graph, create_driver
 from app.db.schema import apply_schema
 from app.main import create_app
+from app.models.keys import Role
+from app.services.keys import create_key
 from tests.neo4j_harness import TestNeo4j, test_neo4j
 
 DATA = Path(__file__).parent / "data"
@@ -63,10 +65,22 @@ def graph(graph_schema: Graph, neo4j_instance: TestNeo4j) -> Graph:
 
 
 @pytest.fixture
-def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
-    """The real app (lifespan and all) over an empty graph."""
+def anon_client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
+    """The real app (lifespan and all) over an empty graph, sending no API key."""
     with TestClient(create_app(settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def admin_key(graph: Graph) -> str:
+    return create_key(graph, "test-admin", Role.admin).key
+
+
+@pytest.fixture
+def client(anon_client: TestClient, admin_key: str) -> TestClient:
+    """The real app over an empty graph, as an admin (access rules have their own tests)."""
+    anon_client.headers["X-API-Key"] = admin_key
+    return anon_client
 
 
 def load_json(name: str) -> Any:

@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
+from app.api.auth import PrincipalDep
 from app.api.deps import GraphDep
 from app.core.errors import InvalidInput
 from app.models.bundle import Row
@@ -72,14 +73,15 @@ def add_put_delete(router: APIRouter, kind: Kind, body_model: type[Row]) -> None
 
     @router.put("/{entity_id}", response_model=kind.row, response_model_exclude_none=True,
                 responses=CREATED_OR_UPDATED, summary=f"Create or replace a {kind.noun}")
-    def put(entity_id: EntityId, body: body_model, graph: GraphDep, response: Response) -> dict[str, Any]:  # type: ignore[valid-type]
-        row, created = put_node(graph, kind, entity_id, body)
+    def put(entity_id: EntityId, body: body_model, graph: GraphDep, response: Response,  # type: ignore[valid-type]
+            principal: PrincipalDep) -> dict[str, Any]:
+        row, created = put_node(graph, kind, entity_id, body, principal)
         response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return row
 
     @router.delete("/{entity_id}", status_code=status.HTTP_204_NO_CONTENT, summary=f"Delete a {kind.noun}")
-    def delete(entity_id: EntityId, graph: GraphDep, cascade: Cascade = False) -> Response:
-        delete_node(graph, kind, entity_id, cascade=cascade)
+    def delete(entity_id: EntityId, graph: GraphDep, principal: PrincipalDep, cascade: Cascade = False) -> Response:
+        delete_node(graph, kind, entity_id, cascade=cascade, principal=principal)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -107,13 +109,13 @@ def add_link(router: APIRouter, link: LinkKind, path: str, body_model: type[Base
     @router.put(f"/{{entity_id}}/{path}/{{other_id}}", response_model=LinkOut, responses=CREATED_OR_UPDATED,
                 summary=f"Create or replace {link.type}")
     def put(entity_id: EntityId, other_id: EntityId, body: body_model, graph: GraphDep,  # type: ignore[valid-type]
-            response: Response) -> dict[str, Any]:
-        out, created = put_link(graph, link, *ends(entity_id, other_id), body)
+            response: Response, principal: PrincipalDep) -> dict[str, Any]:
+        out, created = put_link(graph, link, *ends(entity_id, other_id), body, principal)
         response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return out
 
     @router.delete(f"/{{entity_id}}/{path}/{{other_id}}", status_code=status.HTTP_204_NO_CONTENT,
                    summary=f"Delete {link.type}")
-    def delete(entity_id: EntityId, other_id: EntityId, graph: GraphDep) -> Response:
-        delete_link(graph, link, *ends(entity_id, other_id))
+    def delete(entity_id: EntityId, other_id: EntityId, graph: GraphDep, principal: PrincipalDep) -> Response:
+        delete_link(graph, link, *ends(entity_id, other_id), principal)
         return Response(status_code=status.HTTP_204_NO_CONTENT)

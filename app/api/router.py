@@ -1,10 +1,14 @@
-"""All routers, joined in one place."""
-from fastapi import APIRouter
+"""All routers, joined in one place, behind one access policy (app.api.auth.required_role):
+/health, /ready and the page shell are public; everything else needs an API key of the right role."""
+from fastapi import APIRouter, Depends
 
-from app.api.routes import health
+from app.api.auth import authorize
+from app.api.routes import audit, health, keys
 
-api_router = APIRouter()
+api_router = APIRouter(dependencies=[Depends(authorize)])
 api_router.include_router(health.router)
+api_router.include_router(keys.router)
+api_router.include_router(audit.router)
 
 from app.api.routes import managers, trends  # noqa: E402  (issue 9; before the CRUD routers: /accounts/scores, /employees/levels)
 

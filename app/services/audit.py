@@ -115,16 +115,20 @@ def record(tx: ManagedTransaction, principal: Principal | None, action: str, ref
     return entry_id
 
 
-def audited_write(graph: Graph, principal: Principal | None, action: str, ref: Ref,
-                  work: Callable[[ManagedTransaction], T]) -> T:
-    """Run `work` and record the change to `ref` in one transaction (nothing recorded if nothing changed)."""
+def audited_write(graph: Graph, principal: Principal | None, ref: Ref,
+                  work: Callable[[ManagedTransaction], T], action: str | None = None) -> T:
+    """Run `work` and record the change to `ref` in one transaction (nothing recorded if nothing changed).
+
+    The action is create, update or delete, read off the before/after states unless given.
+    """
 
     def unit(tx: ManagedTransaction) -> T:
         before = snapshot(tx, ref)
         result = work(tx)
         after = snapshot(tx, ref)
         if before != after:
-            record(tx, principal, action, ref, before, after)
+            done = action or ("create" if before is None else "delete" if after is None else "update")
+            record(tx, principal, done, ref, before, after)
             capture_for_ref(tx, ref, datetime.now(timezone.utc))
         return result
 

@@ -18,7 +18,9 @@ from app.db.graph import Graph
 from app.models.bundle import (
     AccountRow, ActivityRow, CircleRow, CompetitorRow, ContactRow, DepartmentRow, EmployeeRow, OpportunityRow, Row,
 )
+from app.services.audit import NodeRef, audited_write
 from app.services.export import clean_row
+from app.services.keys import Principal
 from app.services.importer import LINKS, error_item
 from app.services.search import lucene_query
 
@@ -77,9 +79,11 @@ def list_rows(graph: Graph, kind: Kind, q: str | None, offset: int, limit: int) 
 
 
 # ----------------------------------------------------------------------------- write
-def put_node(graph: Graph, kind: Kind, entity_id: str, body: Row) -> tuple[dict[str, Any], bool]:
+def put_node(graph: Graph, kind: Kind, entity_id: str, body: Row,
+             principal: Principal | None = None) -> tuple[dict[str, Any], bool]:
     """Create or replace; returns (the stored row, created?). Idempotent: the same body twice changes nothing."""
-    return graph.write_transaction(lambda tx: put_node_in(tx, kind, entity_id, body))
+    return audited_write(graph, principal, NodeRef(kind.label, entity_id),
+                         lambda tx: put_node_in(tx, kind, entity_id, body))
 
 
 def put_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, body: Row) -> tuple[dict[str, Any], bool]:
@@ -98,9 +102,11 @@ def put_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, body: Row) -
     return clean_row(stored), not existed
 
 
-def delete_node(graph: Graph, kind: Kind, entity_id: str, cascade: bool = False) -> int:
+def delete_node(graph: Graph, kind: Kind, entity_id: str, cascade: bool = False,
+                principal: Principal | None = None) -> int:
     """Delete one node and its relationships; returns how many nodes went (more only with cascade)."""
-    return graph.write_transaction(lambda tx: delete_node_in(tx, kind, entity_id, cascade))
+    return audited_write(graph, principal, NodeRef(kind.label, entity_id),
+                         lambda tx: delete_node_in(tx, kind, entity_id, cascade))
 
 
 def delete_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, cascade: bool = False) -> int:

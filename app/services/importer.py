@@ -67,13 +67,16 @@ class ImportReport:
 
 def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
                   on_batch: ProgressHook | None = None, batch_size: int = BATCH_SIZE,
-                  timeout_s: float = 1800.0, effective_at: datetime | date | None = None) -> ImportReport:
+                  timeout_s: float = 1800.0, effective_at: datetime | date | None = None,
+                  replace_all: bool = False) -> ImportReport:
     """Validate `raw` fully; unless dry_run, write it in one transaction. Raises InvalidInput (422).
 
     The same transaction appends history snapshots (attitudes, degrees, ties) of what the bundle
     touched, dated `effective_at` (default now), so trends and as-of reads see every import.
+    `replace_all` (restore) first removes every domain node in that same transaction: the database
+    holds either the old graph or the bundle, never a mix; links must then resolve inside the bundle.
     """
-    bundle = validate_bundle(graph, raw)
+    bundle = validate_bundle(graph, raw, standalone=replace_all)
     rows = {key: len(getattr(bundle, key)) for key in Bundle.model_fields if getattr(bundle, key)}
     report = ImportReport(dry_run=dry_run, rows=rows)
     if dry_run:
@@ -82,6 +85,8 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
 
     def write_all(tx: ManagedTransaction) -> Counter[str]:
         totals: Counter[str] = Counter()
+        if replace_all:
+            totals["nodes_deleted"] += tx.run(query("restore_wipe_domain")).consume().counters.nodes_deleted
         for key, name in WRITE_STEPS:
             batch_rows = payload[key]
             for index, start in enumerate(range(0, len(batch_rows), batch_size)):
@@ -109,7 +114,7 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
 
 
 # ----------------------------------------------------------------------------- validation
-def validate_bundle(graph: Graph, raw: Any) -> Bundle:
+def validate_bundle(graph: Graph, raw: Any, standalone: bool = False) -> Bundle:
     """Schema errors (pydantic) and whole-bundle rules (duplicates, links), all reported together."""
     if not isinstance(raw, dict):
         raise InvalidInput("a bundle is a JSON object", [error_item(None, None, None, "must be a JSON object")])
@@ -120,7 +125,7 @@ def validate_bundle(graph: Graph, raw: Any) -> Bundle:
         errors.extend(pydantic_errors(exc))
         bundle = _valid_rows_only(raw)
     errors.extend(duplicate_errors(bundle))
-    errors.extend(link_errors(graph, bundle, declared_ids(raw)))
+    errors.extend(link_errors(graph, bundle, declared_ids(raw), standalone))
     if errors:
         errors.sort(key=lambda e: (str(e["key"]), e["row"] if e["row"] is not None else -1, str(e["field"])))
         raise InvalidInput(f"bundle rejected: {len(errors)} problem(s), nothing was written", errors)
@@ -265,12 +270,14 @@ def declared_ids(raw: dict[str, Any]) -> dict[str, set[str]]:
             for kind in LINKED_KINDS}
 
 
-def link_errors(graph: Graph, bundle: Bundle, in_bundle: dict[str, set[str]]) -> list[dict[str, Any]]:
-    """A link must name an id in the bundle or already in the database."""
+def link_errors(graph: Graph, bundle: Bundle, in_bundle: dict[str, set[str]],
+                standalone: bool = False) -> list[dict[str, Any]]:
+    """A link must name an id in the bundle or (unless standalone) already in the database."""
     refs = _references(bundle)
     unresolved = {kind: sorted({ref_id for _, _, _, k, ref_id in refs if k == kind and ref_id not in ids})
                   for kind, ids in in_bundle.items()}
-    stored = graph.read_one("import_existing_ids", **unresolved) if any(unresolved.values()) else {}
+    lookup = any(unresolved.values()) and not standalone
+    stored = graph.read_one("import_existing_ids", **unresolved) if lookup else {}
     known = {kind: in_bundle[kind] | set((stored or {}).get(kind, [])) for kind in in_bundle}
     errors = [error_item(key, row, field_name, f"unknown {kind[:-1]} id (not in the bundle nor the database)", ref_id)
               for key, row, field_name, kind, ref_id in refs if ref_id not in known[kind]]

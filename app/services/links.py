@@ -14,7 +14,9 @@ from pydantic import BaseModel
 
 from app.core.errors import InvalidInput, NotFound
 from app.db.graph import Graph
+from app.services.audit import RelRef, audited_write
 from app.services.entities import KINDS, missing_ids
+from app.services.keys import Principal
 from app.services.importer import error_item
 
 
@@ -37,9 +39,15 @@ LINK_KINDS: dict[str, LinkKind] = {k.name: k for k in [
 ]}
 
 
-def put_link(graph: Graph, link: LinkKind, from_id: str, to_id: str, body: BaseModel) -> tuple[dict[str, Any], bool]:
-    """Create or replace the edge; returns ({type, from_id, to_id, properties}, created?)."""
-    return graph.write_transaction(lambda tx: put_link_in(tx, link, from_id, to_id, body))
+def put_link(graph: Graph, link: LinkKind, from_id: str, to_id: str, body: BaseModel,
+             principal: Principal | None = None) -> tuple[dict[str, Any], bool]:
+    """Create or replace the edge (audited); returns ({type, from_id, to_id, properties}, created?)."""
+    return audited_write(graph, principal, link_ref(link, from_id, to_id),
+                         lambda tx: put_link_in(tx, link, from_id, to_id, body))
+
+
+def link_ref(link: LinkKind, from_id: str, to_id: str) -> RelRef:
+    return RelRef(link.type, KINDS[link.from_kind].label, from_id, KINDS[link.to_kind].label, to_id)
 
 
 def put_link_in(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str,
@@ -54,8 +62,9 @@ def put_link_in(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str
     return {"type": link.type, "from_id": from_id, "to_id": to_id, "properties": row["properties"]}, row["created"]
 
 
-def delete_link(graph: Graph, link: LinkKind, from_id: str, to_id: str) -> None:
-    graph.write_transaction(lambda tx: delete_link_in(tx, link, from_id, to_id))
+def delete_link(graph: Graph, link: LinkKind, from_id: str, to_id: str, principal: Principal | None = None) -> None:
+    audited_write(graph, principal, link_ref(link, from_id, to_id),
+                  lambda tx: delete_link_in(tx, link, from_id, to_id))
 
 
 def delete_link_in(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str) -> None:

@@ -21,7 +21,7 @@ PAGE_LABELS = {
         "averages": "Decision-chain averages", "gaps": "Gaps & recommended actions", "no_gaps": "No gaps",
         "contact": "Contact", "pick_contact": "Click a person in the graph.", "who_can_reach": "Who can reach this person?",
         "paths": "Best paths from our colleagues", "no_paths": "No warm path found", "map_tab": "Account map",
-        "deal_tab": "Deal", "reach_tab": "Reach", "loading": "Loading…", "api_key": "API key (if required)",
+        "deal_tab": "Deal", "reach_tab": "Reach", "loading": "Loading…", "api_key": "API key", "need_key": "Enter your API key (brm keys create) to start.",
         "unavailable": "not available", "pick_account": "Search and pick an account to start.",
         "rendered": "drawn in", "mean": "mean", "weighted": "weighted", "no_result": "No account found",
         "reason": "reason", "raw": "raw", "ours": "our strength", "score": "score", "steps": "steps",
@@ -33,7 +33,7 @@ PAGE_LABELS = {
         "averages": "决策链三度均值", "gaps": "决策链差距与建议行动", "no_gaps": "没有差距",
         "contact": "客户关键人", "pick_contact": "在图中点击一个人。", "who_can_reach": "谁能接触到此人？",
         "paths": "我司同事的最佳路径", "no_paths": "没有找到可接触路径", "map_tab": "关系地图",
-        "deal_tab": "商机决策链", "reach_tab": "接触路径", "loading": "加载中…", "api_key": "API 密钥（如需要）",
+        "deal_tab": "商机决策链", "reach_tab": "接触路径", "loading": "加载中…", "api_key": "API 密钥", "need_key": "请先输入 API 密钥（brm keys create）。",
         "unavailable": "暂不可用", "pick_account": "请先搜索并选择一个客户。", "rendered": "绘制用时",
         "mean": "均值", "weighted": "加权均值", "no_result": "没有找到客户", "reason": "原因", "raw": "原始值",
         "ours": "我方实力", "score": "得分", "steps": "步数",
@@ -369,7 +369,8 @@ $("lang").addEventListener("click", () => {
 $("api-key").value = sessionStorage.getItem("brm.key") || "";
 $("api-key").addEventListener("change", () => { sessionStorage.setItem("brm.key", $("api-key").value.trim()); searchAccounts(); });
 applyLang();
-searchAccounts();
+if ($("api-key").value) searchAccounts();
+else { $("api-key").focus(); $("empty").removeAttribute("data-i18n"); $("empty").textContent = T("need_key"); }
 </script>
 </body>
 </html>

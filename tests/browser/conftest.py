@@ -20,6 +20,8 @@ import uvicorn
 from app.core.config import Settings
 from app.db.graph import Graph
 from app.main import create_app
+from app.models.keys import Role
+from app.services.keys import create_key
 from tests.neo4j_harness import free_port
 
 CHROMIUM = os.environ.get("BRM_CHROMIUM", "/usr/bin/chromium")
@@ -32,6 +34,11 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 class LiveServer:
     url: str
     graph: Graph
+    key: str  # a viewer's API key: what a rep pastes into the page
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"X-API-Key": self.key}
 
 
 @pytest.fixture
@@ -51,7 +58,7 @@ def live_server(graph: Graph, settings: Settings) -> Iterator[LiveServer]:
             time.sleep(0.1)
     else:
         pytest.fail("the app did not start within 30 s")
-    yield LiveServer(url, graph)
+    yield LiveServer(url, graph, create_key(graph, "browser-test", Role.viewer).key)
     server.should_exit = True
     thread.join(timeout=10)
 

@@ -48,6 +48,8 @@ def canvas_stats(page: Any) -> dict[str, Any]:
 
 def open_account(page: Any, server: LiveServer, query: str = "north", account: str = "acc-nw") -> None:
     page.goto(server.url + "/")
+    page.fill("#api-key", server.key)             # the page asks for a key and keeps it for the session
+    page.dispatch_event("#api-key", "change")
     page.fill("#account-q", query)
     page.click(f"#account-results button[data-id='{account}']")
     page.wait_for_selector("body[data-drawn-view=account]", state="attached", timeout=20_000)
@@ -154,7 +156,7 @@ def test_render_time_of_a_large_account(live_server: LiveServer, page: tuple[Any
     for _ in range(3):  # the first is cold (query planning); report all three
         for key, params in (("map", {}), ("map_with_employees", {"employees": "true"})):
             started = time.perf_counter()
-            response = httpx.get(url, params=params, timeout=60)
+            response = httpx.get(url, params=params, headers=live_server.headers, timeout=60)
             server_s[key].append(round(time.perf_counter() - started, 3))
             assert response.status_code == 200
     browser_page, recorded = page
@@ -185,3 +187,12 @@ def test_render_time_of_a_large_account(live_server: LiveServer, page: tuple[Any
     assert min(server_s["map_with_employees"]) < 20
     assert canvas_stats(browser_page)["painted"] > 500
     assert outside_requests(recorded.requests, live_server) == []
+
+
+def test_page_asks_for_a_key_before_loading_any_data(live_server: LiveServer, page: tuple[Any, Recorded]) -> None:
+    browser_page, recorded = page
+    browser_page.goto(live_server.url + "/")
+    browser_page.wait_for_timeout(300)
+    assert "Enter your API key" in browser_page.inner_text("body")
+    assert recorded.requests == [live_server.url + "/"]       # nothing fetched without a key
+    assert recorded.errors == []

@@ -41,7 +41,7 @@ def _contact_name(graph: Graph, contact_id: str) -> Any:
 def test_audited_update_can_be_seen_and_undone(graph: Graph, mini_bundle: dict[str, Any]) -> None:
     import_bundle(graph, mini_bundle)
     ref = NodeRef("Contact", "c-ceo")
-    audited_write(graph, None, "update", ref,
+    audited_write(graph, None, ref,
                   lambda tx: tx.run("MATCH (c:Contact {id: 'c-ceo'}) SET c.name = 'Oops'").consume())
     entries = list_entries(graph, "Contact", "c-ceo", None, 0, 10)
     assert len(entries) == 1
@@ -59,7 +59,7 @@ def test_undo_of_a_delete_restores_node_and_relationships(graph: Graph, mini_bun
     count = "MATCH (c:Contact {id: 'c-cfo'})-[r]-() RETURN count(r) AS n"
     before = graph.driver.execute_query(count, database_=graph.database).records[0]["n"]
     assert before > 0
-    audited_write(graph, None, "delete", NodeRef("Contact", "c-cfo"),
+    audited_write(graph, None, NodeRef("Contact", "c-cfo"),
                   lambda tx: tx.run("MATCH (c:Contact {id: 'c-cfo'}) DETACH DELETE c").consume())
     assert _contact_name(graph, "c-cfo") is None
     entry = list_entries(graph, "Contact", "c-cfo", None, 0, 10)[0]
@@ -72,8 +72,8 @@ def test_undo_is_refused_when_the_entity_changed_since(graph: Graph, mini_bundle
     import_bundle(graph, mini_bundle)
     ref = RelRef("INFLUENCES", "Contact", "c-board", "Contact", "c-ceo")
     set_strength = "MATCH (:Contact {id: 'c-board'})-[r:INFLUENCES]->(:Contact {id: 'c-ceo'}) SET r.strength = $s"
-    audited_write(graph, None, "update", ref, lambda tx: tx.run(set_strength, s=0.2).consume())
-    audited_write(graph, None, "update", ref, lambda tx: tx.run(set_strength, s=0.3).consume())
+    audited_write(graph, None, ref, lambda tx: tx.run(set_strength, s=0.2).consume())
+    audited_write(graph, None, ref, lambda tx: tx.run(set_strength, s=0.3).consume())
     older, newer = reversed(list_entries(graph, "INFLUENCES", "c-board->c-ceo", None, 0, 10))
     with pytest.raises(Conflict, match="changed after"):
         undo(graph, None, older["id"])
@@ -87,6 +87,6 @@ def test_undo_is_refused_when_the_entity_changed_since(graph: Graph, mini_bundle
 
 def test_a_write_that_changes_nothing_records_nothing(graph: Graph, mini_bundle: dict[str, Any]) -> None:
     import_bundle(graph, mini_bundle)
-    audited_write(graph, None, "update", NodeRef("Contact", "c-ceo"),
+    audited_write(graph, None, NodeRef("Contact", "c-ceo"),
                   lambda tx: tx.run("MATCH (c:Contact {id: 'c-ceo'}) SET c.name = 'Wang Lei'").consume())
     assert list_entries(graph, "Contact", "c-ceo", None, 0, 10) == []

@@ -8,9 +8,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from app.api.auth import PrincipalDep
 from app.api.deps import GraphDep, SettingsDep
 from app.core.errors import InvalidInput
 from app.services.bundle_sources import import_csv, import_zip, parse_json
+from app.services.audit import record_import
 from app.services.export import export_bundle
 from app.services.importer import error_item, import_bundle
 
@@ -23,7 +25,7 @@ IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/import", responses=IMPORT_RESPONSES, summary="Import a bundle (all-or-nothing upsert by id)")
-async def post_import(request: Request, graph: GraphDep, settings: SettingsDep,
+async def post_import(request: Request, graph: GraphDep, settings: SettingsDep, principal: PrincipalDep,
                       dry_run: Annotated[bool, Query(description="validate only, write nothing")] = False
                       ) -> dict[str, Any]:
     """JSON body (application/json), a zip of CSV files (application/zip), or multipart/form-data with
@@ -41,6 +43,8 @@ async def post_import(request: Request, graph: GraphDep, settings: SettingsDep,
     else:
         raise InvalidInput(f"unsupported content type {content_type!r}", [error_item(
             None, None, None, "send application/json, application/zip or multipart/form-data")])
+    if not dry_run:
+        await run_in_threadpool(record_import, graph, principal, report.as_dict())
     return report.as_dict()
 
 

@@ -3,17 +3,13 @@ for every kind, so each router module only says which kind, body and paths it se
 
 (No `from __future__ import annotations` here: FastAPI must see the body classes, chosen per kind.)
 """
-from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response, status
-from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
+from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel
 
 from app.api.auth import PrincipalDep
 from app.api.deps import GraphDep
-from app.core.errors import InvalidInput
 from app.models.bundle import Row
 from app.models.entities import LinkOut, Page
 from app.services.entities import MAX_LIMIT, Kind, delete_node, get_row, list_rows, put_node
@@ -25,47 +21,12 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Search = Annotated[str | None, Query(max_length=200, description="name search: words, prefixes allowed")]
 Cascade = Annotated[bool, Query(description="also delete what belongs to it (see the 409 message)")]
 
-CREATED_OR_UPDATED: dict[int | str, dict[str, Any]] = {
-    201: {"description": "created"}, 404: {"description": "unknown id"},
-    409: {"description": "would break the graph's shape"}, 422: {"description": "invalid field or unknown link"},
-}
-
-
-class ErrorsLikeImport(APIRoute):
-    """Report request validation errors in the import's shape: `{"error","message","errors":[{key,row,field,...}]}`
-    with `key` the resource (first path segment), so a client handles one 422 format everywhere."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handler = super().get_route_handler()
-        key = self.path.strip("/").split("/")[0]
-
-        async def rejecting(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except RequestValidationError as exc:
-                errors = [validation_item(key, err) for err in exc.errors()]
-                raise InvalidInput(f"request rejected: {len(errors)} problem(s)", errors) from None
-
-        return rejecting
-
-
-def validation_item(key: str, err: dict[str, Any]) -> dict[str, Any]:
-    """One pydantic error → {key, row: None, field, message, value?}; `field` is dotted (`contacts[1]`)."""
-    loc = [part for part in err.get("loc", ()) if part not in ("body", "query", "path")]
-    field = ""
-    for part in loc:
-        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
-    message = "unknown field" if err.get("type") == "extra_forbidden" else err.get("msg", "invalid")
-    item: dict[str, Any] = {"key": key, "row": None, "field": field or None, "message": message}
-    value = err.get("input")
-    if err.get("type") != "missing" and isinstance(value, (str, int, float, bool)):
-        item["value"] = value
-    return item
+CREATED_OR_UPDATED: dict[int | str, dict[str, Any]] = {201: {"description": "created"}}  # errors: app.api.errors
 
 
 def resource_router(prefix: str, tag: str) -> APIRouter:
     """The router every resource module starts from."""
-    return APIRouter(prefix=prefix, tags=[tag], route_class=ErrorsLikeImport)
+    return APIRouter(prefix=prefix, tags=[tag])  # 422s take the import's error shape app-wide (app.api.errors)
 
 
 def add_put_delete(router: APIRouter, kind: Kind, body_model: type[Row]) -> None:

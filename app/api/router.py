@@ -3,9 +3,10 @@
 from fastapi import APIRouter, Depends
 
 from app.api.auth import authorize
+from app.api.errors import ERROR_RESPONSES
 from app.api.routes import audit, health, keys
 
-api_router = APIRouter(dependencies=[Depends(authorize)])
+api_router = APIRouter(dependencies=[Depends(authorize)], responses=ERROR_RESPONSES)
 api_router.include_router(health.router)
 api_router.include_router(keys.router)
 api_router.include_router(audit.router)

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl, unit_of_work
+from neo4j import (
+    Driver, GraphDatabase, ManagedTransaction, NotificationDisabledClassification, Query, RoutingControl, unit_of_work,
+)
 from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable, SessionExpired, TransientError
 
 from app.core.config import Settings
@@ -30,6 +32,8 @@ def create_driver(settings: Settings) -> Driver:
         connection_timeout=settings.neo4j_connect_timeout_s,
         connection_acquisition_timeout=settings.neo4j_connect_timeout_s * 2,
         max_transaction_retry_time=settings.neo4j_max_retry_s,
+        # "property key does not exist" is normal for optional properties nobody has set yet
+        notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
     )
 
 

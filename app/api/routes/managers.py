@@ -21,7 +21,7 @@ from app.services.rep_levels import rep_levels
 from app.services.trends import account_operations
 
 ManagerSettingsDep = Annotated[ManagerSettings, Depends(get_manager_settings)]
-Weight = Annotated[float | None, Query(ge=0, description="overrides the configured weight")]
+Weight = Annotated[float | None, Query(ge=0, le=1000, description="overrides the configured weight (0..1000)")]
 
 router = APIRouter(tags=["managers"])
 

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test neo4j-start neo4j-stop clean
+.PHONY: install run test bench neo4j-start neo4j-stop clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,16 +14,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## make run: local Neo4j (unless NEO4J_URI points elsewhere), schema, demo data, then the API
+## make run: local Neo4j (unless NEO4J_URI points elsewhere), schema, demo data (once), an admin key, the API
 run: install
 	$(BIN)/brm neo4j start
 	$(BIN)/brm schema apply
+	$(BIN)/brm demo
+	@echo "Admin API key for this session (paste it into the page, or send it as X-API-Key):"
+	@$(BIN)/brm keys create --role admin --name "make-run-$$(date +%Y%m%d-%H%M%S)" --quiet
 	$(BIN)/brm serve
 
 ## make test: the same set-up, then the whole suite against a real Neo4j
 test: install
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium fonts-noto-cjk)
+	dpkg -s chromium fonts-noto-cjk >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk)
 	$(BIN)/python -m pytest
+
+## make bench: the benchmarks (docs/benchmarks.md); heavy: tens of minutes, a few GB of heap
+bench: install
+	$(BIN)/python -m benchmarks.run
 
 neo4j-start: install
 	$(BIN)/brm neo4j start

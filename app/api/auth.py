@@ -18,6 +18,7 @@ PUBLIC_PATHS = frozenset({"/health", "/ready", "/", "/docs", "/docs/oauth2-redir
 PUBLIC_PREFIXES = ("/static/",)
 ADMIN_PREFIXES = ("/keys", "/audit", "/export", "/import", "/backup", "/restore")
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+RENDER_PREFIXES = ("/viz/",)  # POST here renders answers the caller already has: a read
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API key (brm keys create)")
 bearer = HTTPBearer(auto_error=False, description="the same API key as a bearer token")
@@ -29,7 +30,7 @@ def required_role(method: str, path: str) -> Role | None:
         return None
     if path.startswith(ADMIN_PREFIXES) or method == "DELETE":
         return Role.admin
-    if method in READ_METHODS:
+    if method in READ_METHODS or (method == "POST" and path.startswith(RENDER_PREFIXES)):
         return Role.viewer
     return Role.editor
 

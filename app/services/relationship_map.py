@@ -11,19 +11,16 @@ from app.core.config import Settings
 from app.core.errors import NotFound
 from app.db.graph import Graph
 from app.services.chain_degrees import DEGREES, rounded
+from app.services.degrees import closeness_grade as grade_of
 from app.services.reach import warm_reachable
 
 GRADE_LABELS = {"poor": "差", "medium": "中", "good": "良", "excellent": "优"}
 
 
 def closeness_grade(value: float | None, settings: Settings) -> dict[str, str] | None:
-    """c < 40 poor, 40 <= c < 60 medium, 60 <= c < 80 good, c >= 80 excellent (thresholds from settings)."""
-    if value is None:
-        return None
-    grade = ("excellent" if value >= settings.closeness_grade_excellent else
-             "good" if value >= settings.closeness_grade_good else
-             "medium" if value >= settings.closeness_grade_medium else "poor")
-    return {"grade": grade, "label": GRADE_LABELS[grade]}
+    """The grade (one rule, app.services.degrees) with its Chinese label, for the account view."""
+    grade = grade_of(value, settings)
+    return None if grade is None else {"grade": grade.value, "label": GRADE_LABELS[grade.value]}
 
 
 def relationship_map(graph: Graph, settings: Settings, account_id: str) -> dict[str, Any]:

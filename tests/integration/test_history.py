@@ -60,22 +60,23 @@ def harbor_t1() -> dict[str, Any]:
 @pytest.fixture
 def harbor(graph: Graph) -> Graph:
     bundle = harbor_t1()
-    import_bundle(graph, bundle)
-    assert capture(graph, T1) == 5                 # 2 contacts + 2 roles + 1 tie, all new
-    assert capture(graph, T1 + timedelta(days=1)) == 0   # nothing changed: nothing appended
+    report = import_bundle(graph, bundle, effective_at=T1)   # the import itself snapshots what it touched
+    assert report.counters["history_snapshots"] == 5        # 2 contacts + 2 roles + 1 tie, all new
+    assert capture(graph, T1 + timedelta(days=1)) == 0      # nothing changed: nothing appended
     bundle = copy.deepcopy(bundle)
     bundle["contacts"][1].update(closeness=80, price_acceptance=50, orientation="balanced")
     bundle["knows"][0]["strength"] = 0.9
-    import_bundle(graph, bundle)
-    assert capture(graph, T2) == 2                 # h-b and the tie; h-b's ROLE_IN itself did not change
+    report = import_bundle(graph, bundle, effective_at=T2)
+    assert report.counters["history_snapshots"] == 2        # h-b and the tie; h-b's ROLE_IN itself did not change
     bundle = copy.deepcopy(bundle)
     bundle["roles"][0]["closeness"] = 90
     bundle["contacts"].append({"id": "h-c", "name": "C", "account": "harbor", "orientation": "balanced",
                                "attitude": "positive", "importance": 2, "closeness": 100,
                                "solution_acceptance": 100, "price_acceptance": 100})
-    import_bundle(graph, bundle)
+    report = import_bundle(graph, bundle, effective_at=datetime.now(UTC))
+    assert report.counters["history_snapshots"] == 2        # h-a's role, h-c (new)
     run(graph, "MATCH (:Employee {id: 'e-x'})-[k:KNOWS]->(:Contact {id: 'h-a'}) DELETE k")
-    assert capture(graph, datetime.now(UTC)) == 3  # h-a's role, h-c (new), the tie (present: false)
+    assert capture(graph, datetime.now(UTC)) == 1           # the tie, now `present: false`
     return graph
 
 

@@ -21,7 +21,7 @@ PAGE_LABELS = {
         "averages": "Decision-chain averages", "gaps": "Gaps & recommended actions", "no_gaps": "No gaps",
         "contact": "Contact", "pick_contact": "Click a person in the graph.", "who_can_reach": "Who can reach this person?",
         "paths": "Best paths from our colleagues", "no_paths": "No warm path found", "map_tab": "Account map",
-        "deal_tab": "Deal", "reach_tab": "Reach", "loading": "Loading…", "api_key": "API key", "need_key": "Enter your API key (brm keys create) to start.",
+        "deal_tab": "Deal", "reach_tab": "Reach", "loading": "Loading…", "account_trend": "Three degrees by month", "deal_trend": "This deal by month", "api_key": "API key", "need_key": "Enter your API key (brm keys create) to start.",
         "unavailable": "not available", "pick_account": "Search and pick an account to start.",
         "rendered": "drawn in", "mean": "mean", "weighted": "weighted", "no_result": "No account found",
         "reason": "reason", "raw": "raw", "ours": "our strength", "score": "score", "steps": "steps",
@@ -33,7 +33,7 @@ PAGE_LABELS = {
         "averages": "决策链三度均值", "gaps": "决策链差距与建议行动", "no_gaps": "没有差距",
         "contact": "客户关键人", "pick_contact": "在图中点击一个人。", "who_can_reach": "谁能接触到此人？",
         "paths": "我司同事的最佳路径", "no_paths": "没有找到可接触路径", "map_tab": "关系地图",
-        "deal_tab": "商机决策链", "reach_tab": "接触路径", "loading": "加载中…", "api_key": "API 密钥", "need_key": "请先输入 API 密钥（brm keys create）。",
+        "deal_tab": "商机决策链", "reach_tab": "接触路径", "loading": "加载中…", "account_trend": "三度月度趋势", "deal_trend": "本商机三度月度趋势", "api_key": "API 密钥", "need_key": "请先输入 API 密钥（brm keys create）。",
         "unavailable": "暂不可用", "pick_account": "请先搜索并选择一个客户。", "rendered": "绘制用时",
         "mean": "均值", "weighted": "加权均值", "no_result": "没有找到客户", "reason": "原因", "raw": "原始值",
         "ours": "我方实力", "score": "得分", "steps": "步数",
@@ -98,6 +98,7 @@ _TEMPLATE = r"""<!DOCTYPE html>
   .error { color: #c62828; }
   ol.paths { padding-left: 20px; margin: 4px 0; }
   ol.paths li { margin: 4px 0; }
+img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius: 4px; margin-top: 4px; }
 </style>
 </head>
 <body>
@@ -116,6 +117,10 @@ _TEMPLATE = r"""<!DOCTYPE html>
       <div class="row"><label><span data-i18n="circle">Circle</span><select id="circle"></select></label></div>
       <div class="row"><label><input id="employees" type="checkbox"> <span data-i18n="employees_toggle">Show our employees</span></label></div>
     </div>
+    <section id="trend-section" hidden>
+      <h2 data-i18n="account_trend">Three degrees by month</h2>
+      <img id="account-trend" class="chart" alt="">
+    </section>
     <section id="contact-section">
       <h2 data-i18n="contact">Contact</h2>
       <div id="contact-name" class="muted" data-i18n="pick_contact">Click a person in the graph.</div>
@@ -228,6 +233,14 @@ async function searchAccounts() {
     if (!items.length) list.replaceChildren(el("li", { class: "muted" }, T("no_result")));
   } catch (error) { list.replaceChildren(el("li", { class: "error" }, error.message)); }
 }
+/* Charts need the API key too, so they are fetched (not <img src>) and shown from a blob URL. */
+async function showChart(img, path) {
+  if (img.dataset.url) URL.revokeObjectURL(img.dataset.url);
+  const response = await fetch(path, { headers: headers() });
+  if (!response.ok) { img.hidden = true; return; }
+  img.dataset.url = URL.createObjectURL(await response.blob());
+  img.src = img.dataset.url; img.hidden = false;
+}
 async function selectAccount(account) {
   state.account = { id: account.id, name: account.name };
   state.deal = null; state.dealData = null;
@@ -236,6 +249,8 @@ async function selectAccount(account) {
   fillSelect($("department"), data.departments); fillSelect($("circle"), data.circles);
   $("filters").hidden = false;
   $("deal-section").hidden = false;
+  $("trend-section").hidden = false;
+  showChart($("account-trend"), "/accounts/" + encodeURIComponent(account.id) + "/trend.png");
   const deals = data.opportunities || [];
   $("deal-list").replaceChildren(...deals.map((o) => el("li", {}, el("button", { type: "button", "data-id": o.id,
     onclick: () => selectDeal(o) }, (o.name || o.id) + " · " + V(o.stage)))));
@@ -309,7 +324,10 @@ function renderDealPanel() {
     el("div", { class: "code" }, ((GAPS[state.lang] || {})[g.code] ? GAPS[state.lang][g.code] + " · " : "") + g.code
       + (g.contact ? " — " + (g.contact.name || g.contact.id) : "")),
     el("div", {}, g.message || ""), g.action ? el("div", { class: "action" }, "→ " + g.action) : ""))));
+  const chart = el("img", { id: "deal-trend", class: "chart", alt: "" });
+  parts.push(el("h2", {}, T("deal_trend")), chart);
   box.replaceChildren(...parts);
+  showChart(chart, "/opportunities/" + encodeURIComponent(state.deal.id) + "/trend.png");
 }
 function loadDealGraph() {
   showGraph("deal", "/viz/opportunities/" + encodeURIComponent(state.deal.id));

@@ -196,3 +196,18 @@ def test_page_asks_for_a_key_before_loading_any_data(live_server: LiveServer, pa
     assert "Enter your API key" in browser_page.inner_text("body")
     assert recorded.requests == [live_server.url + "/"]       # nothing fetched without a key
     assert recorded.errors == []
+
+
+def test_trend_charts_show_on_the_page(live_server: LiveServer, page: tuple[Any, Recorded],
+                                       mini_bundle: dict[str, Any]) -> None:
+    """The managers' month-by-month charts (issue 9) appear for the account and for a deal."""
+    import_bundle(live_server.graph, mini_bundle)
+    browser_page, recorded = page
+    open_account(browser_page, live_server)
+    browser_page.wait_for_function("document.querySelector('#account-trend').naturalWidth > 0", timeout=20_000)
+    browser_page.click("#deal-list button[data-id='o-wms']")
+    browser_page.wait_for_function("document.querySelector('#deal-trend') && "
+                                   "document.querySelector('#deal-trend').naturalWidth > 0", timeout=20_000)
+    browser_page.screenshot(path=str(ARTIFACTS / "10-trends.png"), full_page=True)
+    assert outside_requests(recorded.requests, live_server) == []
+    assert recorded.errors == []

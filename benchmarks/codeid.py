@@ -16,9 +16,10 @@ from app.core.config import PROJECT_ROOT
 
 
 def tree_hash(root: Path = PROJECT_ROOT) -> str:
-    """SHA-256 over the paths and bytes of every .py under app/ and every .cypher under cypher/."""
+    """SHA-256 over the paths and bytes of every .py under app/ and every app .cypher under cypher/."""
     digest = hashlib.sha256()
-    files = sorted([*root.glob("app/**/*.py"), *root.glob("cypher/*.cypher")])
+    queries = [p for p in root.glob("cypher/*.cypher") if not p.name.startswith("bench_")]  # ours are not the app
+    files = sorted([*root.glob("app/**/*.py"), *queries])
     for path in files:
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())

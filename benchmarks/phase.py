@@ -97,6 +97,7 @@ def measure(db: BenchDb, sc: Scale, opts: PhaseOptions, out: dict[str, Any], log
         out["networkx"][f"equality_h{hops}"] = compare_reach(
             db.graph, db.settings, nx_reach, targets["contact"][:opts.compare_targets], hops).as_dict()
 
+    out["query_floor"] = query_floor(graph, recorder, opts.targets)
     key = create_key(db.graph, "bench", Role.admin).key
     out["latency"] = {}
     out["code_at_api_start"] = tree_hash()
@@ -121,6 +122,19 @@ def measure(db: BenchDb, sc: Scale, opts: PhaseOptions, out: dict[str, Any], log
                 entry["profile"] = profile_slowest(ep, graph, db, recorder, samples, targets[ep.kind])
             checkpoint()
     del nx_reach
+
+
+def query_floor(graph: Graph, recorder: Any, n: int) -> dict[str, Any]:
+    """The fixed cost of one named query through the driver (RETURN 1): what every extra query adds."""
+    for _ in range(50):
+        graph.read("bench_ping")
+    wall = []
+    for _ in range(n):
+        started = time.perf_counter()
+        graph.read("bench_ping")
+        wall.append((time.perf_counter() - started) * 1000)
+    recorder.take()
+    return {"wall": summarize(wall).as_dict()}
 
 
 def nx_summary(samples: Samples, entry: dict[str, Any]) -> dict[str, Any]:

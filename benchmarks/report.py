@@ -129,7 +129,8 @@ def tuning_table(results: dict[str, Any]) -> str:
                            "error"], rows))
         plans = tune.get("profile", {}).get("plans", {})
         if plans:
-            out.append(f"\nPROFILE of the first batch of each import query at {label}:\n")
+            where = tune.get("profile", {}).get("scale", label)
+            out.append(f"\nPROFILE of the first batch of each import query (a separate import at {where}):\n")
             out.append(_table(["query", "operators", "Eager operators", "db hits (first batch)", "heaviest operator"],
                               [[n, p["operators"], p["eager_operators"], _f(p["total_db_hits"]),
                                 (p["heaviest"][0]["operator"] + " " + p["heaviest"][0]["details"][:60])
@@ -156,6 +157,10 @@ def latency_tables(results: dict[str, Any]) -> str:
                          _f(e.get("overhead_ms", {}).get("p50"), 2), _f(e.get("overhead_ms", {}).get("p95"), 2),
                          "–" if e.get("target_p95_ms") is None else f"{e['target_p95_ms']:g}",
                          _errors(e)])
+        floor = sc.get("query_floor", {}).get("wall")
+        if floor:
+            out.append(f"Fixed cost of one query through the driver (`RETURN 1`, {floor['n']} calls): "
+                       f"p50 {floor['p50']:.2f} ms, p95 {floor['p95']:.2f} ms.\n")
         out.append(_table(["endpoint", "raw p50", "raw p95", "raw p99", "server p50", "server p95", "e2e p50",
                            "e2e p95", "e2e p99", "overhead p50", "overhead p95", "p95 target", "errors / non-2xx"], rows))
     return "\n".join(out)
@@ -270,11 +275,12 @@ def plot_growth(results: dict[str, Any], path: Path) -> bool:
     fig, ax = plt.subplots(figsize=(8, 5))
     xs = [results["scales"][s]["contacts"] for s in labels]
     names = list(results["scales"][labels[-1]]["latency"])
-    for name in names:
+    for index, name in enumerate(names):
+        color = f"C{index}"  # one colour per endpoint: solid p50, dashed p95
         for q, style in (("p50", "-o"), ("p95", "--x")):
             ys = [results["scales"][s]["latency"].get(name, {}).get("raw", {}).get("wall", {}).get(q) for s in labels]
             if all(y is not None for y in ys):
-                ax.plot(xs, ys, style, label=f"{name} {q}")
+                ax.plot(xs, ys, style, color=color, label=f"{name} {q}")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("contacts")

@@ -6,12 +6,14 @@ Per scale: a fresh Neo4j of our own (LocalNeo4j, free port, var/bench/<scale>), 
 deterministic bundle imported through import_bundle, a NetworkX copy of the reach graph,
 latencies raw and through the real API (uvicorn subprocess), equality Neo4j vs NetworkX.
 Writes benchmarks/results/<date>.json (merged with earlier runs of the day) and the
-generated block of docs/benchmarks.md (+ docs/benchmarks-growth.png). Default: S/10 and S
-plus import tuning (batch sizes 1000 and 20000 at S, a PROFILEd import at S/10); --quick: S/10 only, 200 targets, no tuning (a smoke run).
+generated block of docs/benchmarks.md (+ docs/benchmarks-growth.png). Default: S/10 and S,
+plus import variants at S (batch sizes 1000 and 20000, no fulltext index) and a PROFILEd
+import at S/10. --quick: S/10 only, 200 targets, no variants, docs untouched (a smoke run).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -34,19 +36,24 @@ PLOT = Path("docs") / "benchmarks-growth.png"
 def parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     p.add_argument("--scale", action="append", help="S/10, S or 10S (repeatable; default S/10 and S; 'none': tuning only)")
-    p.add_argument("--quick", action="store_true", help="smoke run: S/10 only, 200 targets, no tuning")
+    p.add_argument("--quick", action="store_true", help="smoke run: S/10 only, 200 targets, no tuning; writes "
+                   "benchmarks/results/<date>-quick.json and leaves docs/benchmarks.md alone")
     p.add_argument("--targets", type=int, help="random targets per endpoint (default 1000; --quick 200)")
     p.add_argument("--compare-targets", type=int, default=200, help="targets compared Neo4j vs NetworkX")
     p.add_argument("--batch-size", type=int, default=5000)
     p.add_argument("--tune", default=None, help="import variants: batch sizes and/or 'nofulltext' "
                    "(default 1000,20000,nofulltext); 'none' to skip")
     p.add_argument("--tune-scale", default="S", help="scale of the batch-size runs (default S)")
+    p.add_argument("--tune-series", default="", help="label for this series of import variants (kept apart in "
+                   "the results when a day has several)")
     p.add_argument("--profile-scale", default="S/10", help="scale of the PROFILEd import run (default S/10)")
     p.add_argument("--heap", default="8g")
     p.add_argument("--pagecache", default="3g")
     p.add_argument("--keep", action="store_true", help="keep each scale's Neo4j home under var/bench")
     p.add_argument("--out", type=Path, default=None, help="results JSON (default benchmarks/results/<date>.json)")
     p.add_argument("--no-docs", action="store_true", help="do not touch docs/benchmarks.md")
+    p.add_argument("--render", type=Path, default=None, metavar="JSON",
+                   help="only re-render docs/benchmarks.md (+ plot) from a results JSON, measure nothing")
     p.add_argument("--write-to", type=Path, default=PROJECT_ROOT,
                    help="checkout whose benchmarks/results and docs receive the output (default: this one; "
                         "set it when running from an exported snapshot)")
@@ -65,6 +72,11 @@ def _interrupt(signum: int, frame: Any) -> None:
 def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     args = parse(argv)
+    args.no_docs = args.no_docs or args.quick  # a smoke run must not replace the published figures
+    if args.render is not None:
+        _save(json.loads(args.render.read_text(encoding="utf-8")), args.render, args.write_to)
+        log(f"rendered {args.write_to / DOC} from {args.render}")
+        return 0
     labels = args.scale or (["S/10"] if args.quick else ["S/10", "S"])
     scales = [scale(label) for label in labels if label != "none"]
     targets = args.targets or (200 if args.quick else 1000)
@@ -87,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     tune = args.tune if args.tune is not None else ("none" if args.quick else "1000,20000,nofulltext")
     if tune != "none":  # first: the import experiments are the part of a long run worth having soonest
         results["tuning"] = {args.tune_scale: tune_import(scale(args.tune_scale), parse_specs(tune), args.heap,
-                                                          args.pagecache, scale(args.profile_scale), log=log)}
+                                                          args.pagecache, scale(args.profile_scale), log=log,
+                                                          series=args.tune_series)}
         _save(results, json_path, None if args.no_docs else args.write_to)
     for sc in scales:
         log(f"== scale {sc.label}: {sc.accounts:,} accounts, {sc.contacts:,} contacts, {sc.employees:,} employees")

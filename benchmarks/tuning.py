@@ -22,11 +22,12 @@ def parse_specs(text: str) -> list[int | str]:
 
 
 def tune_import(sc: Scale, batch_sizes: list[int | str], heap: str, pagecache: str, profile_scale: Scale | None = None,
-                log: Callable[[str], None] = print) -> dict[str, Any]:
+                log: Callable[[str], None] = print, series: str = "") -> dict[str, Any]:
     """Batch sizes at `sc`; the PROFILE run (plans only, its timings are distorted) at `profile_scale`."""
     runs = []
     for spec in batch_sizes:
         size, variant = (DEFAULT_BATCH, spec) if isinstance(spec, str) else (spec, "schema as is")
+        variant += f" [{series}]" if series else ""
         with bench_neo4j(f"tune_{sc.label.replace('/', '_')}_{size}", heap, pagecache) as db:
             if spec == NO_FULLTEXT:
                 db.graph.write("bench_drop_fulltext")

@@ -30,7 +30,7 @@ test: install
 
 ## make bench: the benchmarks (docs/benchmarks.md); heavy: tens of minutes, a few GB of heap
 bench: install
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 neo4j-start: install
 	$(BIN)/brm neo4j start

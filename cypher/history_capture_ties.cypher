@@ -1,7 +1,10 @@
 // Append a TieState for each (employee, contact) pair whose KNOWS tie (present, strength) differs from its
 // latest state at or before $at: a tie added, removed (`present: false`) or with a new strength.
 UNWIND $pairs AS pair
-OPTIONAL MATCH (:Employee {id: pair.employee})-[k:KNOWS]->(:Contact {id: pair.contact})
+// both ends by their id index first, then the one edge between them (not every tie of the employee)
+OPTIONAL MATCH (e:Employee {id: pair.employee})
+OPTIONAL MATCH (c:Contact {id: pair.contact})
+OPTIONAL MATCH (e)-[k:KNOWS]->(c)
 CALL (pair) {
   OPTIONAL MATCH (s:TieState {employee: pair.employee, contact: pair.contact}) WHERE s.at <= $at
   WITH s ORDER BY s.at DESC, s.version DESC LIMIT 1

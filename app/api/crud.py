@@ -15,7 +15,8 @@ from app.models.entities import LinkOut, Page
 from app.services.entities import MAX_LIMIT, Kind, delete_node, get_row, list_rows, put_node
 from app.services.links import LinkKind, delete_link, put_link
 
-EntityId = Annotated[str, Path(min_length=1, max_length=200, description="the external (CRM) id")]
+EntityId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$",
+                               description="the external (CRM) id (no leading or trailing spaces)")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Search = Annotated[str | None, Query(max_length=200, description="name search: words, prefixes allowed")]

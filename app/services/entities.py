@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from neo4j import ManagedTransaction
+from pydantic import ValidationError
 
 from app.core.errors import Conflict, InvalidInput, NotFound
 from app.db.graph import Graph
@@ -21,7 +22,7 @@ from app.models.bundle import (
 from app.services.audit import NodeRef, audited_write
 from app.services.export import clean_row
 from app.services.keys import Principal
-from app.services.importer import LINKS, error_item
+from app.services.importer import LINKS, error_item, pydantic_errors
 from app.services.search import lucene_query
 
 MAX_LIMIT = 500
@@ -88,7 +89,10 @@ def put_node(graph: Graph, kind: Kind, entity_id: str, body: Row,
 
 def put_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, body: Row) -> tuple[dict[str, Any], bool]:
     """put_node inside a caller's transaction (so an audit or history record can share it)."""
-    row = kind.row.model_validate({"id": entity_id, **body.model_dump(by_alias=True)})
+    try:
+        row = kind.row.model_validate({"id": entity_id, **body.model_dump(by_alias=True)})
+    except ValidationError as exc:  # the id from the path, judged by the row model like an import row
+        raise InvalidInput(f"{kind.noun} {entity_id!r} rejected", pydantic_errors_for(kind.key, exc)) from None
     payload = row.model_dump(mode="json")
     # a body may not carry members / competitor entries (they have their own routes): keep the stored ones
     payload.pop("members", None)
@@ -125,6 +129,12 @@ def delete_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, cascade: 
         deleted += Graph.run_in(tx, "accounts_delete_activities", id=entity_id)[0]["deleted"]
     deleted += Graph.run_in(tx, f"{kind.key}_delete", id=entity_id)[0]["deleted"]
     return deleted
+
+
+def pydantic_errors_for(key: str, exc: ValidationError) -> list[dict[str, Any]]:
+    """The importer's error items for one row of `key` (no row index: the URL names the row)."""
+    return [{**item, "key": key, "row": None, "field": item["field"] or item["key"]}
+            for item in pydantic_errors(exc)]
 
 
 # ----------------------------------------------------------------------------- checks

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.core.config import Settings
 from app.core.errors import NotFound
-from app.db.graph import Graph
+from app.db.graph import Graph, in_one_read_transaction
 from app.services.chain_degrees import chain_degrees_raw, present
 from app.services.interaction import interaction_level, window_start
 from app.services.reach import warm_reachable
@@ -46,7 +46,14 @@ def _member(raw: dict[str, Any], settings: Settings, warm: bool) -> dict[str, An
 
 
 def decision_chain(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None) -> dict[str, Any]:
-    """Members with their seven features, levels as of `as_of` (default today), and the three degrees."""
+    """Members with their seven features, levels as of `as_of` (default today), and the three degrees.
+
+    Its three reads share one read transaction (one round trip less each, and one consistent snapshot).
+    """
+    return in_one_read_transaction(graph, lambda reader: _decision_chain(reader, settings, opportunity_id, as_of))
+
+
+def _decision_chain(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None) -> dict[str, Any]:
     as_of = as_of or date.today()
     row = chain_rows(graph, settings, opportunity_id, as_of)
     degrees = chain_degrees_raw(graph, settings, opportunity_id)

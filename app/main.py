@@ -27,12 +27,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         driver = create_driver(settings)
         app.state.settings = settings
         app.state.graph = Graph.from_settings(driver, settings)
-        app.state.schema_applied = False
         app.state.key_cache = KeyCache(settings.auth_cache_ttl_s)
         try:
             app.state.graph.ping()
             apply_schema(app.state.graph)
-            app.state.schema_applied = True
         except DatabaseUnavailable as exc:  # start anyway: /ready says why, and retries
             log.warning("schema not applied at start-up: %s", exc.message)
         try:

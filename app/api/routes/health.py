@@ -1,7 +1,7 @@
 """Liveness (/health: the process answers) and readiness (/ready: Neo4j reachable, schema applied)."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
@@ -28,7 +28,7 @@ def health() -> Health:
 
 
 @router.get("/ready", response_model=Readiness, responses={503: {"model": Readiness}})
-def ready(request: Request, graph: GraphDep) -> Readiness | JSONResponse:
+def ready(graph: GraphDep) -> Readiness | JSONResponse:
     try:
         graph.ping()
         missing = missing_schema(graph)
@@ -39,7 +39,6 @@ def ready(request: Request, graph: GraphDep) -> Readiness | JSONResponse:
         return _not_ready(exc.message)
     if missing:
         return _not_ready(f"schema not applied: missing {', '.join(sorted(missing))}")
-    request.app.state.schema_applied = True
     return Readiness(status="ready")
 
 

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
 from app.core.errors import BrmError, DatabaseUnavailable, Unauthorized
+from app.services.importer import dotted_field, error_item, is_scalar
 
 RETRY_AFTER_S = "5"
 
@@ -43,15 +44,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 def validation_item(key: str | None, err: dict[str, Any]) -> dict[str, Any]:
     """One pydantic error → {key, row: None, field, message, value?}; `field` is dotted (`contacts[1]`)."""
     loc = [part for part in err.get("loc", ()) if part not in ("body", "query", "path", "header")]
-    field = ""
-    for part in loc:
-        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
     message = "unknown field" if err.get("type") == "extra_forbidden" else err.get("msg", "invalid")
-    item: dict[str, Any] = {"key": key, "row": None, "field": field or None, "message": message}
-    value = err.get("input")
-    if err.get("type") != "missing" and isinstance(value, (str, int, float, bool)):
-        item["value"] = value
-    return item
+    value = err.get("input") if err.get("type") != "missing" else None
+    return error_item(key, None, dotted_field(loc) or None, message, value if is_scalar(value) else None)
 
 
 def install_error_handlers(app: FastAPI) -> None:

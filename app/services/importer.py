@@ -146,23 +146,24 @@ def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
         loc = list(err["loc"])
         key = str(loc.pop(0)) if loc else None
         row = loc.pop(0) if loc and isinstance(loc[0], int) else None
-        field_name = _dotted(loc) or None
+        field_name = dotted_field(loc) or None
         message = "unknown key" if err["type"] == "extra_forbidden" and row is None else err["msg"]
         if err["type"] == "extra_forbidden" and row is not None:
             message = "unknown field"
         value = err.get("input") if err["type"] not in {"missing", "model_type"} else None
-        items.append(error_item(key, row, field_name, message, value if _scalar(value) else None))
+        items.append(error_item(key, row, field_name, message, value if is_scalar(value) else None))
     return items
 
 
-def _dotted(loc: list[Any]) -> str:
+def dotted_field(loc: list[Any]) -> str:
+    """A pydantic location as the field a person reads: `members[1].role`, `from` (not `from_`)."""
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text.replace("from_", "from")
 
 
-def _scalar(value: Any) -> bool:
+def is_scalar(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool))
 
 

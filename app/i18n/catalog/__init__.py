@@ -1,0 +1,1 @@
+"""Message modules, one per area (`common.py`, `gaps.py`, …), each defining `MESSAGES`."""

@@ -14,6 +14,7 @@ from app.core.config import Settings, get_settings
 from app.core.errors import DatabaseUnavailable
 from app.db.graph import Graph, create_driver
 from app.db.schema import apply_schema
+from app.services.import_journal import recover as recover_import
 from app.services.keys import KeyCache
 
 log = logging.getLogger("brm")
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             app.state.graph.ping()
             apply_schema(app.state.graph)
+            recover_import(app.state.graph, stale_s=settings.import_stale_s)  # a dead import's batches go
         except DatabaseUnavailable as exc:  # start anyway: /ready says why, and retries
             log.warning("schema not applied at start-up: %s", exc.message)
         try:

@@ -28,3 +28,6 @@ CREATE RANGE INDEX role_state_pair IF NOT EXISTS FOR (n:RoleState) ON (n.opportu
 CREATE RANGE INDEX role_state_contact IF NOT EXISTS FOR (n:RoleState) ON (n.contact);
 CREATE RANGE INDEX tie_state_pair IF NOT EXISTS FOR (n:TieState) ON (n.employee, n.contact, n.at);
 CREATE RANGE INDEX tie_state_contact IF NOT EXISTS FOR (n:TieState) ON (n.contact);
+// Big imports (issue 16): the one import lock (the readers' gate) and the per-run journal of changes.
+CREATE CONSTRAINT import_lock_name IF NOT EXISTS FOR (n:ImportLock) REQUIRE n.name IS UNIQUE;
+CREATE RANGE INDEX import_change_run IF NOT EXISTS FOR (n:ImportChange) ON (n.run, n.seq);

@@ -31,3 +31,7 @@ from app.api.routes import intelligence  # noqa: E402  (issue 5: reach, decision
 
 for _router in intelligence.routers:
     api_router.include_router(_router)
+
+from app.api.routes import imports  # noqa: E402  (issue 16: import jobs and change lists)
+
+api_router.include_router(imports.router)

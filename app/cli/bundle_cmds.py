@@ -11,7 +11,9 @@ import typer
 from rich.table import Table
 
 from app.cli.common import app, cli_errors, console, err_console, graph_session
+from app.cli.import_progress import import_progress
 from app.core.config import get_settings
+from app.services.import_audit import ImportAudit
 from app.services.bundle_sources import import_path
 from app.services.contacts import get_contact, list_contacts
 from app.services.export import export_bundle
@@ -24,11 +26,14 @@ app.add_typer(contacts_app, name="contacts")
 def import_cmd(path: Path = typer.Argument(..., help="a .json bundle, a .zip of CSV files, or a folder of CSV files"),
                dry_run: bool = typer.Option(False, "--dry-run", help="validate only, write nothing")) -> None:
     """Import a bundle, all-or-nothing (upsert by id); every problem is listed by key, row and field."""
-    with cli_errors(), graph_session() as graph:
-        report = import_path(graph, path, dry_run=dry_run, timeout_s=get_settings().neo4j_import_timeout_s)
-        console.print_json(data=report.as_dict())
-        if dry_run:
-            err_console.print("dry run: the bundle is valid, nothing was written")
+    settings = get_settings()
+    with cli_errors(), graph_session() as graph, import_progress(err_console) as progress:
+        report = import_path(graph, path, dry_run=dry_run, timeout_s=settings.neo4j_import_timeout_s,
+                             batch_size=settings.import_batch_rows, on_phase=progress,
+                             audit=ImportAudit(None, "cli"))
+    console.print_json(data=report.as_dict())
+    if dry_run:
+        err_console.print("dry run: the bundle is valid, nothing was written")
 
 
 @app.command("export")

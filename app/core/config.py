@@ -84,6 +84,11 @@ class Settings(BaseSettings):
     # --- named queries ---------------------------------------------------------
     cypher_dir: Path = PROJECT_ROOT / "cypher"
 
+    # --- big imports (issue 16) -------------------------------------------------
+    import_batch_rows: int = 5_000         # rows per import transaction (bounded heap, any bundle size)
+    import_gate_wait_s: float = 30.0       # a read that meets an import being written waits this long, then 503
+    import_stale_s: float = 120.0          # an import silent this long is taken as dead and rolled back
+
     @field_validator("neo4j_password")
     @classmethod
     def _password_long_enough(cls, value: SecretStr) -> SecretStr:

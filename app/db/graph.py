@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from neo4j import (
-    Driver, GraphDatabase, ManagedTransaction, NotificationDisabledClassification, Query, RoutingControl, unit_of_work,
+    Driver, GraphDatabase, ManagedTransaction, NotificationDisabledClassification, Query, unit_of_work,
 )
 from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable, SessionExpired, TransientError
 
 from app.core.config import Settings
 from app.core.errors import DatabaseUnavailable
+from app.db.import_gate import gated, wait_through
 from app.db.queries import query
 
 T = TypeVar("T")
@@ -57,7 +58,14 @@ def translate_errors() -> Iterator[None]:
 
 
 class Graph:
-    """Runs named queries against one database with one driver (injected, never created here)."""
+    """Runs named queries against one database with one driver (injected, never created here).
+
+    Every transaction first passes the import gate (app.db.import_gate): while a big import writes,
+    calls wait for it (up to `gate_wait_s`), so nobody reads or writes half an import.
+    """
+
+    gate_wait_s: float = 30.0
+    import_stale_s: float = 120.0
 
     def __init__(self, driver: Driver, database: str, timeout_s: float) -> None:
         self.driver = driver
@@ -66,7 +74,9 @@ class Graph:
 
     @classmethod
     def from_settings(cls, driver: Driver, settings: Settings) -> "Graph":
-        return cls(driver, settings.neo4j_database, settings.neo4j_query_timeout_s)
+        graph = cls(driver, settings.neo4j_database, settings.neo4j_query_timeout_s)
+        graph.gate_wait_s, graph.import_stale_s = settings.import_gate_wait_s, settings.import_stale_s
+        return graph
 
     def ping(self) -> None:
         """Fail fast (no retries) when Neo4j is down or refuses us: readiness and start-up use it."""
@@ -78,11 +88,7 @@ class Graph:
 
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named read query; rows as dicts."""
-        with translate_errors():
-            records, _, _ = self.driver.execute_query(
-                self.named(name), parameters_=params, database_=self.database, routing_=RoutingControl.READ
-            )
-        return [record.data() for record in records]
+        return self.read_transaction(lambda tx: Graph.run_in(tx, name, **params))
 
     def read_one(self, name: str, /, **params: Any) -> dict[str, Any] | None:
         rows = self.read(name, **params)
@@ -90,22 +96,37 @@ class Graph:
 
     def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named write query in its own (retried) transaction."""
-        with translate_errors():
-            records, _, _ = self.driver.execute_query(
-                self.named(name), parameters_=params, database_=self.database, routing_=RoutingControl.WRITE
-            )
-        return [record.data() for record in records]
+        return self.write_transaction(lambda tx: Graph.run_in(tx, name, **params))
 
-    def write_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None) -> T:
-        """Run several named queries in ONE transaction (all-or-nothing), retried on transient errors."""
-        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(work)
-        with translate_errors(), self.driver.session(database=self.database) as session:
-            return session.execute_write(timed)
+    def write_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None,
+                          gate: bool = True) -> T:
+        """Run several named queries in ONE transaction (all-or-nothing), retried on transient errors.
 
-    def read_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None) -> T:
-        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(work)
-        with translate_errors(), self.driver.session(database=self.database, default_access_mode="READ") as session:
-            return session.execute_read(timed)
+        `gate=False` is for the importer's own batches, which run while it holds the gate shut."""
+        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(gated(work) if gate else work)
+
+        def run() -> T:
+            with translate_errors(), self.driver.session(database=self.database) as session:
+                return session.execute_write(timed)
+
+        return wait_through(run, self.gate_wait_s, self._recover_dead_import, self.import_stale_s) if gate else run()
+
+    def read_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None,
+                         gate: bool = True) -> T:
+        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(gated(work) if gate else work)
+
+        def run() -> T:
+            with translate_errors(), self.driver.session(database=self.database,
+                                                         default_access_mode="READ") as session:
+                return session.execute_read(timed)
+
+        return wait_through(run, self.gate_wait_s, self._recover_dead_import, self.import_stale_s) if gate else run()
+
+    def _recover_dead_import(self, lock: dict[str, Any]) -> None:
+        """An import silent for `import_stale_s` died (kill -9, lost database): roll it back, then go on."""
+        from app.services.import_journal import recover  # the service layer owns the journal
+
+        recover(self, stale_s=self.import_stale_s)
 
     @staticmethod
     def run_in(tx: ManagedTransaction, name: str, /, **params: Any) -> list[dict[str, Any]]:

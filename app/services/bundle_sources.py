@@ -48,6 +48,6 @@ def import_path(graph: Graph, path: Path, dry_run: bool = False, **options: Any)
     if path.suffix.lower() == ".zip":
         return import_zip(graph, path.read_bytes(), dry_run=dry_run, **options)
     if path.suffix.lower() == ".json":
-        return import_bundle(graph, parse_json(path.read_bytes()), dry_run=dry_run, **options)
+        return import_bundle(graph, parse_json(path.read_bytes()), dry_run=dry_run, consume=True, **options)
     raise InvalidInput(f"{path.name}: expected a .json file, a .zip of CSV files or a folder of CSV files",
                        [error_item(None, None, None, "unsupported file type")])

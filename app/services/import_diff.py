@@ -14,7 +14,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from app.db.graph import Graph
+from app.db.queries import query
 from app.services.export import NODE_KEYS, clean_row
 
 # Link keys: the two bundle fields that identify a row (in the bundle's JSON names).
@@ -45,12 +45,19 @@ def canonical(key: str, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def identity(key: str, row: dict[str, Any]) -> str:
-    """The row's id, or `a->b` for a link key (as the audit trail names relationships)."""
+Identity = str | tuple[str, str]
+
+
+def identity(key: str, row: dict[str, Any]) -> Identity:
+    """The row's id, or its (a, b) pair for a link key (the audit trail names it `a->b`)."""
     if key in PAIR_FIELDS:
         first, second = PAIR_FIELDS[key]
-        return f"{row[first]}->{row[second]}"
+        return (str(row[first]), str(row[second]))
     return str(row["id"])
+
+
+def display(ident: Identity) -> str:
+    return ident if isinstance(ident, str) else f"{ident[0]}->{ident[1]}"
 
 
 @dataclass
@@ -59,19 +66,20 @@ class Classified:
 
     key: str
     write: list[int] = field(default_factory=list)                   # indexes into the batch
-    created: list[str] = field(default_factory=list)                 # identities
-    changed: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (identity, previous row)
+    created: list[Identity] = field(default_factory=list)
+    changed: list[tuple[Identity, dict[str, Any]]] = field(default_factory=list)  # (identity, previous row)
     unchanged: int = 0
 
 
-def stored_rows(tx: ManagedTransaction, key: str, rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def stored_rows(tx: ManagedTransaction, key: str, rows: list[dict[str, Any]]) -> dict[Identity, dict[str, Any]]:
     """The stored rows (canonical) for the identities of `rows`, by identity."""
     if key in NODE_KEYS:
-        found = Graph.run_in(tx, f"{key}_rows", ids=[row["id"] for row in rows])
+        name, params = f"{key}_rows", {"ids": [row["id"] for row in rows]}
     else:
         first, second = PAIR_FIELDS[key]
-        found = Graph.run_in(tx, f"import_current_{key}", pairs=[{"a": row[first], "b": row[second]} for row in rows])
-    stored = (canonical(key, item["row"]) for item in found)
+        name, params = f"import_current_{key}", {"pairs": [{"a": row[first], "b": row[second]} for row in rows]}
+    # record["row"] is already a plain dict: skipping record.data()'s recursive copy saves a third of the time
+    stored = (canonical(key, record["row"]) for record in tx.run(query(name), params))
     return {identity(key, row): row for row in stored}
 
 

@@ -1,9 +1,11 @@
-"""Bulk import of a JSON bundle: validate everything first, then write it all in ONE transaction.
+"""Bulk import of a JSON bundle: validate everything first, then write it in bounded batches.
 
 All-or-nothing: any invalid row rejects the whole bundle with every problem listed by
-key, row index and field; a failure while writing rolls the transaction back, so the
-database is left exactly as it was. Upserts by id; a row already stored exactly as given is
-not written at all (app.services.import_diff), so importing twice writes nothing.
+key, row index and field. The write runs in many transactions of `batch_size` rows behind the
+import lock, journalled so that a failure (or a kill -9, found later) is rolled back before anyone
+sees a batch (app.services.import_batches, docs/imports.md). Upserts by id; a row already stored
+exactly as given is not written at all (app.services.import_diff), so importing twice writes
+nothing. A restore with `replace_all` stays ONE transaction (it swaps the whole graph).
 """
 from __future__ import annotations
 
@@ -21,29 +23,13 @@ from app.db.graph import Graph
 from app.db.queries import query
 from app.models.bundle import Bundle
 from app.services.history import capture_history
+from app.services import import_batches
 from app.services.import_diff import Classified, classify, tally
+from app.services.import_audit import ImportAudit, sample
+from app.services.import_journal import new_run_id
+from app.services.import_writes import WRITE_STEPS, ProgressHook
 
 BATCH_SIZE = 5_000
-
-# (bundle key, named query, rows-from-bundle) in write order: nodes before the links that need them.
-WRITE_STEPS: list[tuple[str, str]] = [
-    ("accounts", "import_accounts"),
-    ("departments", "import_departments"),
-    ("departments", "import_department_links"),
-    ("contacts", "import_contacts"),
-    ("reports_to", "import_reports_to"),
-    ("influences", "import_influences"),
-    ("circles", "import_circles"),
-    ("employees", "import_employees"),
-    ("employees", "import_employee_managers"),
-    ("knows", "import_knows"),
-    ("opportunities", "import_opportunities"),
-    ("roles", "import_roles"),
-    ("competitors", "import_competitors"),
-    ("activities", "import_activities"),
-]
-
-ProgressHook = Callable[[str, int, int], None]  # (query name, batch index, rows in batch)
 
 
 @dataclass
@@ -60,17 +46,20 @@ class ImportReport:
     dry_run: bool
     rows: dict[str, int]
     keys: dict[str, dict[str, int]] = field(default_factory=dict)
+    run: str | None = None                 # the import run (its journal = the list of changes); None: no write
     nodes_created: int = 0
     relationships_created: int = 0
     relationships_deleted: int = 0
     properties_set: int = 0
     counters: dict[str, int] = field(default_factory=dict)
+    changes: list[Classified] = field(default_factory=list, repr=False)  # per batch: created ids, previous rows
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "dry_run": self.dry_run,
             "rows": self.rows,
             "keys": self.keys,
+            "run": self.run,
             "nodes_created": self.nodes_created,
             "relationships_created": self.relationships_created,
             "relationships_deleted": self.relationships_deleted,
@@ -81,19 +70,86 @@ class ImportReport:
 def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
                   on_batch: ProgressHook | None = None, batch_size: int = BATCH_SIZE,
                   timeout_s: float = 1800.0, effective_at: datetime | date | None = None,
-                  replace_all: bool = False) -> ImportReport:
-    """Validate `raw` fully; unless dry_run, write it in one transaction. Raises InvalidInput (422).
+                  replace_all: bool = False, on_phase: import_batches.PhaseHook | None = None,
+                  audit: ImportAudit | None = None, consume: bool = False) -> ImportReport:
+    """Validate `raw` fully; unless dry_run, write what differs in batches. Raises InvalidInput (422).
 
-    The same transaction appends history snapshots (attitudes, degrees, ties) of what the bundle
-    touched, dated `effective_at` (default now), so trends and as-of reads see every import.
-    `replace_all` (restore) first removes every domain node in that same transaction: the database
-    holds either the old graph or the bundle, never a mix; links must then resolve inside the bundle.
+    Each batch transaction appends history snapshots (attitudes, degrees, ties) of what it wrote,
+    dated `effective_at` (default now), so trends and as-of reads see every import. Readers see the
+    whole import or none of it (import lock, journal and rollback: app.services.import_batches).
+    `replace_all` (restore) removes every domain node and writes the bundle in ONE transaction: the
+    database holds either the old graph or the bundle, never a mix; links must resolve inside the bundle.
+    `on_phase(phase, done, total)` reports progress (comparing, writing, switching); `audit` (who, from
+    where) writes the import's audit entry in the switch transaction (app.services.import_audit);
+    `consume` lets validation empty `raw` as it goes (see validate_bundle).
     """
-    bundle = validate_bundle(graph, raw, standalone=replace_all)
+    if on_phase is not None:
+        on_phase("validating", 0, 0, 0)
+    bundle = validate_bundle(graph, raw, standalone=replace_all, consume=consume)
     rows = {key: len(getattr(bundle, key)) for key in Bundle.model_fields if getattr(bundle, key)}
     report = ImportReport(dry_run=dry_run, rows=rows)
     if dry_run:
         return report
+    if not replace_all:
+        at = effective_at or datetime.now(timezone.utc)
+        clean, dirty = import_batches.compare(graph, bundle, batch_size, on_phase)
+        parts: list[Classified] = list(clean)
+        totals: Counter[str] = Counter()
+        if any(dirty.values()):
+            def audited(tx: ManagedTransaction, run: str, written: list[Classified], counters: Counter[str]) -> None:
+                if audit is not None:
+                    audit.record(tx, run, _audit_summary(rows, clean + written, counters))
+
+            report.run, written, totals = import_batches.write(
+                graph, bundle, dirty, batch_size=batch_size, timeout_s=timeout_s, at=at,
+                actor=audit.source if audit else "system", on_batch=on_batch, on_phase=on_phase,
+                on_switch=audited)
+            parts.extend(written)
+        report.keys = _in_bundle_order(tally(parts), rows)
+        report.changes = parts
+    else:
+        totals = _replace_in_one_transaction(graph, bundle, report, rows, on_batch, batch_size, timeout_s,
+                                             effective_at, audit)
+    report.nodes_created = totals["nodes_created"]
+    report.relationships_created = totals["relationships_created"]
+    report.relationships_deleted = totals["relationships_deleted"]
+    report.properties_set = totals["properties_set"]
+    report.counters = dict(totals)
+    return report
+
+
+def _in_bundle_order(keys: dict[str, dict[str, int]], rows: dict[str, int]) -> dict[str, dict[str, int]]:
+    return {key: keys[key] for key in Bundle.model_fields if key in rows and key in keys}
+
+
+def _audit_summary(rows: dict[str, int], parts: list[Classified], counters: Counter[str]) -> dict[str, Any]:
+    """The audit entry's own content: counts per key and the first ids (every id is in the change pages)."""
+    return {"rows": rows, "keys": _in_bundle_order(tally(parts), rows),
+            "ids": sample(parts), "counters": {k: v for k, v in counters.items() if v}}
+
+
+def changed_rows(tx: ManagedTransaction, bundle: Bundle, parts: list[Classified], batch_size: int,
+                 assume_new: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Per key, the rows to write (created or changed, bundle order), read against the stored graph
+    before anything is written; each batch's classification is appended to `parts`."""
+    payload: dict[str, list[dict[str, Any]]] = {}
+    for key in Bundle.model_fields:
+        models = getattr(bundle, key)
+        payload[key] = []
+        for start in range(0, len(models), batch_size):
+            batch = models[start:start + batch_size]
+            part = classify(tx, key, [row.model_dump(mode="json", by_alias=True) for row in batch], assume_new)
+            parts.append(part)
+            payload[key].extend(batch[index].model_dump(mode="json") for index in part.write)
+    return payload
+
+
+def _replace_in_one_transaction(graph: Graph, bundle: Bundle, report: ImportReport, rows: dict[str, int],
+                                on_batch: ProgressHook | None, batch_size: int, timeout_s: float,
+                                effective_at: datetime | date | None, audit: ImportAudit | None = None
+                                ) -> Counter[str]:
+    """Restore --replace: wipe and write in ONE transaction (the old graph or the bundle, never a mix)."""
+    replace_all = True
     parts: list[Classified] = []
 
     def write_all(tx: ManagedTransaction) -> Counter[str]:
@@ -117,47 +173,39 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
             contact_ids=[row["id"] for row in payload["contacts"]],
             role_pairs=[(row["contact"], row["opportunity"]) for row in payload["roles"]],
             knows_pairs=[(row["employee"], row["contact"]) for row in payload["knows"]])
+        if audit is not None:
+            audit.record(tx, new_run_id(), {**_audit_summary(rows, parts, totals), "replace_all": True})
         return totals
 
     totals = graph.write_transaction(write_all, timeout_s=timeout_s)
     report.keys = {key: counts for key, counts in tally(parts).items() if key in rows}
-    report.nodes_created = totals["nodes_created"]
-    report.relationships_created = totals["relationships_created"]
-    report.relationships_deleted = totals["relationships_deleted"]
-    report.properties_set = totals["properties_set"]
-    report.counters = dict(totals)
-    return report
-
-
-def changed_rows(tx: ManagedTransaction, bundle: Bundle, parts: list[Classified], batch_size: int,
-                 assume_new: bool = False) -> dict[str, list[dict[str, Any]]]:
-    """Per key, the rows to write (created or changed, bundle order), read against the stored graph
-    before anything is written; each batch's classification is appended to `parts`."""
-    payload: dict[str, list[dict[str, Any]]] = {}
-    for key in Bundle.model_fields:
-        models = getattr(bundle, key)
-        payload[key] = []
-        for start in range(0, len(models), batch_size):
-            batch = models[start:start + batch_size]
-            part = classify(tx, key, [row.model_dump(mode="json", by_alias=True) for row in batch], assume_new)
-            parts.append(part)
-            payload[key].extend(batch[index].model_dump(mode="json") for index in part.write)
-    return payload
+    report.changes = parts
+    return totals
 
 
 # ----------------------------------------------------------------------------- validation
-def validate_bundle(graph: Graph, raw: Any, standalone: bool = False) -> Bundle:
-    """Schema errors (pydantic) and whole-bundle rules (duplicates, links), all reported together."""
+def validate_bundle(graph: Graph, raw: Any, standalone: bool = False, consume: bool = False) -> Bundle:
+    """Schema errors (pydantic) and whole-bundle rules (duplicates, links), all reported together.
+
+    `consume` empties `raw` key by key while validating, so a big bundle is never held twice
+    (the parsed JSON and its models); only for callers that own `raw` (a file or body just parsed)."""
     if not isinstance(raw, dict):
         raise InvalidInput("a bundle is a JSON object", [error_item(None, None, None, "must be a JSON object")])
     errors: list[dict[str, Any]] = []
-    try:
-        bundle = Bundle.model_validate(raw)
-    except ValidationError as exc:
-        errors.extend(pydantic_errors(exc))
-        bundle = _valid_rows_only(raw)
+    declared = declared_ids(raw)
+    bundle = Bundle()
+    for key in list(raw):  # key by key, so that with `consume` the raw rows go as their models come
+        try:
+            part = Bundle.model_validate({key: raw[key]})
+        except ValidationError as exc:
+            errors.extend(pydantic_errors(exc))
+            part = _valid_rows_only({key: raw[key]})
+        if key in Bundle.model_fields:
+            object.__setattr__(bundle, key, getattr(part, key))
+        if consume:
+            del raw[key]
     errors.extend(duplicate_errors(bundle))
-    errors.extend(link_errors(graph, bundle, declared_ids(raw), standalone))
+    errors.extend(link_errors(graph, bundle, declared, standalone))
     if errors:
         errors.sort(key=lambda e: (str(e["key"]), e["row"] if e["row"] is not None else -1, str(e["field"])))
         raise InvalidInput(f"bundle rejected: {len(errors)} problem(s), nothing was written", errors)

@@ -1,51 +1,71 @@
 """POST /import (a JSON bundle, a zip of CSV files, or a multipart upload of either) and GET /export."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import PurePath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 
 from app.api.auth import PrincipalDep
 from app.api.deps import GraphDep, SettingsDep
 from app.core.errors import InvalidInput
 from app.services.bundle_sources import import_csv, import_zip, parse_json
-from app.services.audit import record_import
 from app.services.export import export_bundle
+from app.services.import_audit import ImportAudit
+from app.services.import_jobs import ImportJobs
 from app.services.importer import error_item, import_bundle
 
 router = APIRouter(tags=["bundle"])
 ZIP_TYPES = {"application/zip", "application/x-zip-compressed", "application/x-zip"}
 IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "the import report: rows per key, nodes/relationships created"},
+    202: {"description": "with `async=true`: the import runs as a job; poll `GET /imports/{id}` (Location)"},
     422: {"description": "rejected whole: `errors` lists every problem as {key, row, field, message, value?}"},
 }
 
 
 @router.post("/import", responses=IMPORT_RESPONSES, summary="Import a bundle (all-or-nothing upsert by id)")
 async def post_import(request: Request, graph: GraphDep, settings: SettingsDep, principal: PrincipalDep,
-                      dry_run: Annotated[bool, Query(description="validate only, write nothing")] = False
-                      ) -> dict[str, Any]:
+                      dry_run: Annotated[bool, Query(description="validate only, write nothing")] = False,
+                      run_async: Annotated[bool, Query(alias="async", description=(
+                          "run as a job: 202 at once, progress and report at GET /imports/{id}"))] = False,
+                      ) -> Any:
     """JSON body (application/json), a zip of CSV files (application/zip), or multipart/form-data with
     one .json or .zip file, or several .csv files (one per bundle key)."""
-    options = {"dry_run": dry_run, "timeout_s": settings.neo4j_import_timeout_s}
+    options: dict[str, Any] = {"dry_run": dry_run, "timeout_s": settings.neo4j_import_timeout_s,
+                               "batch_size": settings.import_batch_rows, "audit": ImportAudit(principal, "api")}
+    job = import_jobs(request).new() if run_async else None
+    if job is not None:
+        options["on_phase"] = job.on_phase
     content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if content_type == "multipart/form-data":
-        report = await _import_multipart(request, graph, options)
+        work = await _import_multipart(request, graph, options)
     elif content_type in ZIP_TYPES:
         data = await request.body()
-        report = await run_in_threadpool(import_zip, graph, data, **options)
+        work = partial(import_zip, graph, data, **options)
     elif content_type in ("application/json", "text/json") or content_type.endswith("+json"):
         raw = parse_json(await request.body())
-        report = await run_in_threadpool(import_bundle, graph, raw, **options)
+        work = partial(import_bundle, graph, raw, consume=True, **options)
     else:
         raise InvalidInput(f"unsupported content type {content_type!r}", [error_item(
             None, None, None, "send application/json, application/zip or multipart/form-data")])
-    if not dry_run:
-        await run_in_threadpool(record_import, graph, principal, report.as_dict())
+    if job is not None:
+        import_jobs(request).start(job, work)
+        return JSONResponse(job.as_dict(), status_code=202, headers={"Location": f"/imports/{job.id}"})
+    report = await run_in_threadpool(work)
     return report.as_dict()
+
+
+def import_jobs(request: Request) -> ImportJobs:
+    """The process's import jobs (app.services.import_jobs), made on first use."""
+    jobs = getattr(request.app.state, "import_jobs", None)
+    if jobs is None:
+        jobs = request.app.state.import_jobs = ImportJobs()
+    return jobs
 
 
 async def _import_multipart(request: Request, graph: Any, options: dict[str, Any]) -> Any:
@@ -59,11 +79,11 @@ async def _import_multipart(request: Request, graph: Any, options: dict[str, Any
         files: dict[str, str] = {}
         for name, data in named:
             files.update(_csv_upload(name, data))
-        return await run_in_threadpool(import_csv, graph, files, **options)
+        return partial(import_csv, graph, files, **options)
     if len(named) == 1 and suffixes == {".zip"}:
-        return await run_in_threadpool(import_zip, graph, named[0][1], **options)
+        return partial(import_zip, graph, named[0][1], **options)
     if len(named) == 1 and suffixes == {".json"}:
-        return await run_in_threadpool(import_bundle, graph, parse_json(named[0][1]), **options)
+        return partial(import_bundle, graph, parse_json(named[0][1]), consume=True, **options)
     raise InvalidInput("upload one .json file, one .zip of CSV files, or .csv files",
                        [error_item(None, None, None, f"got: {', '.join(name for name, _ in named)}")])
 

@@ -1,0 +1,146 @@
+"""Big imports (issue 16) in the default 1 GB heap: the batched importer beside the ceiling, in one run.
+
+    flock /tmp/brm-bench.lock .venv/bin/python -m benchmarks.import_scale --scale S
+
+For the scale: (1) the ceiling, a plain batched `UNWIND … MERGE` of the same rows (the import's own
+write queries, one transaction per batch, nothing else) into the fresh database; the database is
+emptied; (2) `import_bundle` (validation, compare, lock, journal, history, switch) of the same
+bundle; (3) a no-op re-import of the unchanged bundle; (4) a re-import with 1% of the contacts
+changed. Peak heap is sampled from the JVM (JMX) every 0.5 s during each phase. Figures go to
+stdout as JSON (and `--out FILE`); docs/benchmarks.md has them by hand.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import signal
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from app.db.graph import Graph
+from app.db.queries import query
+from app.services.import_writes import WRITE_STEPS, run_step
+from app.services.importer import import_bundle
+from benchmarks.data import scale
+from benchmarks.env import bench_neo4j
+from seed.generate import generate_bundle
+
+
+
+class HeapSampler:
+    """Peak used heap of the benchmark Neo4j while a phase runs (JMX through Cypher, every 0.5 s)."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph, self.peak, self._stop = graph, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                records = self.graph.driver.execute_query(query("bench_heap_used"), database_=self.graph.database).records
+                self.peak = max(self.peak, int(records[0]["used"]))
+            except Exception:  # a sample lost under load is not a result
+                pass
+            self._stop.wait(0.5)
+
+    def __enter__(self) -> "HeapSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def ceiling(graph: Graph, bundle: dict[str, list[dict[str, Any]]], batch_size: int) -> Counter[str]:
+    """The same rows through the import's write queries, batched, one transaction per batch, nothing else."""
+    totals: Counter[str] = Counter()
+    for key, name in WRITE_STEPS:
+        rows = [{("from_" if k == "from" else k): v for k, v in row.items()} for row in bundle.get(key, [])]
+        for start in range(0, len(rows), batch_size):
+            chunk = rows[start:start + batch_size]
+            totals.update(graph.write_transaction(lambda tx, c=chunk, n=name: _step(tx, n, c), gate=False))
+    return totals
+
+
+def _step(tx: Any, name: str, rows: list[dict[str, Any]]) -> Counter[str]:
+    counters: Counter[str] = Counter()
+    run_step(tx, name, rows, counters)
+    return counters
+
+
+def empty(graph: Graph) -> None:
+    with graph.driver.session(database=graph.database) as session:  # IN TRANSACTIONS: an implicit transaction
+        session.run(query("bench_empty")).consume()
+
+
+def phase(name: str, graph: Graph, work: Any) -> tuple[dict[str, Any], Any]:
+    with HeapSampler(graph) as heap:
+        started = time.perf_counter()
+        result = work()
+        seconds = time.perf_counter() - started
+    print(f"  {name}: {seconds:.1f} s, peak heap {heap.peak / 2**20:.0f} MiB", flush=True)
+    return {"seconds": round(seconds, 2), "peak_heap_mib": round(heap.peak / 2**20)}, result
+
+
+def one_percent(bundle: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, list[dict[str, Any]]], int]:
+    changed = copy.copy(bundle)
+    changed["contacts"] = [dict(row) for row in bundle["contacts"]]
+    picked = changed["contacts"][::100]
+    for row in picked:
+        row["name"] = row["name"] + " (changed)"
+    return changed, len(picked)
+
+
+def main() -> None:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `timeout` or Ctrl-C: still stop our Neo4j
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", default="S", help="S/10, S or 10S")
+    parser.add_argument("--heap", default="1g")
+    parser.add_argument("--pagecache", default="1g")
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    sc = scale(args.scale)
+    started = time.perf_counter()
+    bundle = generate_bundle(accounts=sc.accounts, contacts_per_account=sc.contacts_per_account,
+                             employees=sc.employees, seed=7)
+    rows = sum(len(v) for v in bundle.values())
+    print(f"[{sc.label}] generated {rows:,} rows in {time.perf_counter() - started:.0f} s", flush=True)
+    result: dict[str, Any] = {"scale": sc.label, "rows": rows, "heap": args.heap, "batch_size": args.batch_size,
+                              "load_avg_start": open("/proc/loadavg").read().split()[:3]}
+    with bench_neo4j(f"import-scale-{sc.label.replace('/', '_')}", heap=args.heap, pagecache=args.pagecache) as db:
+        graph = db.graph
+        figures, totals = phase("ceiling (batched UNWIND MERGE)", graph, lambda: ceiling(graph, bundle, args.batch_size))
+        elements = totals["nodes_created"] + totals["relationships_created"]
+        result["ceiling"] = {**figures, "elements": elements, "elements_per_s": round(elements / figures["seconds"])}
+        empty(graph)
+        timeout = db.settings.neo4j_import_timeout_s
+        figures, report = phase("import_bundle (new data)", graph,
+                                lambda: import_bundle(graph, bundle, batch_size=args.batch_size, timeout_s=timeout))
+        elements = report.nodes_created + report.relationships_created
+        result["import"] = {**figures, "elements": elements, "elements_per_s": round(elements / figures["seconds"]),
+                            "history_snapshots": report.counters.get("history_snapshots", 0)}
+        figures, report = phase("no-op re-import", graph,
+                                lambda: import_bundle(graph, bundle, batch_size=args.batch_size, timeout_s=timeout))
+        result["noop"] = {**figures, "written": {k: v for k, v in report.counters.items() if v}, "run": report.run}
+        changed, picked = one_percent(bundle)
+        figures, report = phase("1% changed re-import", graph,
+                                lambda: import_bundle(graph, changed, batch_size=args.batch_size, timeout_s=timeout))
+        result["one_percent"] = {**figures, "contacts_changed": picked, "keys_contacts": report.keys.get("contacts"),
+                                 "properties_set": report.properties_set}
+    result["ratio_import_to_ceiling"] = round(result["import"]["elements_per_s"] / result["ceiling"]["elements_per_s"], 3)
+    result["load_avg_end"] = open("/proc/loadavg").read().split()[:3]
+    text = json.dumps(result, indent=1)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+// Mark the history states this batch appended with the run, so a rollback can remove exactly them.
+CALL (){
+  UNWIND $contacts AS id
+  MATCH (s:ContactState {contact: id}) WHERE s.at = $at AND s.import_run IS NULL
+  SET s.import_run = $run
+}
+CALL (){
+  UNWIND $roles AS pair
+  MATCH (s:RoleState {opportunity: pair.opportunity, contact: pair.contact}) WHERE s.at = $at AND s.import_run IS NULL
+  SET s.import_run = $run
+}
+CALL (){
+  UNWIND $ties AS pair
+  MATCH (s:TieState {employee: pair.employee, contact: pair.contact}) WHERE s.at = $at AND s.import_run IS NULL
+  SET s.import_run = $run
+}

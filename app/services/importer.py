@@ -40,6 +40,8 @@ class ImportReport:
     - `keys[key] = {"created": n, "changed": n, "unchanged": n}` for every key with rows
       (not filled on a dry run): created = not stored before, changed = stored with other values
       (rewritten), unchanged = stored exactly as given (not written at all);
+    - `run`: the import run id when something was written (its audit entry and `GET /imports/{run}/changes`
+      list every created id and changed row with previous values); None for a no-op or a dry run;
     - `nodes_created`, `relationships_created`, `relationships_deleted`, `properties_set`: Neo4j counters.
     """
 

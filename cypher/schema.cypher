@@ -28,3 +28,6 @@ CREATE RANGE INDEX role_state_pair IF NOT EXISTS FOR (n:RoleState) ON (n.opportu
 CREATE RANGE INDEX role_state_contact IF NOT EXISTS FOR (n:RoleState) ON (n.contact);
 CREATE RANGE INDEX tie_state_pair IF NOT EXISTS FOR (n:TieState) ON (n.employee, n.contact, n.at);
 CREATE RANGE INDEX tie_state_contact IF NOT EXISTS FOR (n:TieState) ON (n.contact);
+// Users and sign-in sessions (issue 14): a session is stored as the SHA-256 of its token only.
+CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;

@@ -31,3 +31,8 @@ from app.api.routes import intelligence  # noqa: E402  (issue 5: reach, decision
 
 for _router in intelligence.routers:
     api_router.include_router(_router)
+
+from app.api.routes import auth as auth_routes, users  # noqa: E402  (issue 14: sign-in and users)
+
+api_router.include_router(auth_routes.router)
+api_router.include_router(users.router)

@@ -84,6 +84,13 @@ class Settings(BaseSettings):
     # --- named queries ---------------------------------------------------------
     cypher_dir: Path = PROJECT_ROOT / "cypher"
 
+    # --- issue 14: users, sign-in sessions, login limits -----------------------------
+    session_ttl_s: int = Field(default=12 * 3600, ge=60)   # a session cookie lives this long
+    session_cookie_secure: bool | None = None               # None: Secure when the request came over HTTPS
+    login_limit_per_user: str = "5/minute"                  # failed sign-ins per username (limits syntax)
+    login_limit_per_address: str = "20/minute"              # failed sign-ins per client address
+    first_admin_file: Path = PROJECT_ROOT / "var" / "first-admin.txt"  # make run writes the first password here
+
     @field_validator("neo4j_password")
     @classmethod
     def _password_long_enough(cls, value: SecretStr) -> SecretStr:

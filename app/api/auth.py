@@ -92,3 +92,11 @@ def current_principal(request: Request) -> Principal:
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+def optional_principal(request: Request) -> Principal | None:
+    """issue 14: the caller when known (routes that answer "for me" but also work without)."""
+    return getattr(request.state, "principal", None)
+
+
+OptionalPrincipalDep = Annotated[Principal | None, Depends(optional_principal)]

@@ -12,6 +12,7 @@ from app.core.config import Settings
 from app.core.errors import Unauthorized
 from app.models.users import LoginIn, Me
 from app.services.login_limits import LoginLimiter
+from app.services.me import my_work
 from app.services.sessions import COOKIE_NAME, csrf_token_for, end_session, start_session
 from app.services.users import verify_login
 
@@ -67,3 +68,9 @@ def me(request: Request, principal: PrincipalDep) -> Me:
     return Me(username=principal.user or principal.name, role=principal.role, employee=principal.employee,
               expires_at=getattr(request.state, "session_expires_at", None),
               csrf_token=csrf_token_for(token) if token else None)
+
+
+@router.get("/me/work", response_model=dict)
+def my_work_route(graph: GraphDep, principal: PrincipalDep) -> dict:
+    """My deals and my accounts (issue 14: the page lists them first); empty when the caller is not an employee."""
+    return my_work(graph, principal)

@@ -16,7 +16,7 @@ from app.services.keys import Principal, authenticate
 from app.services.sessions import COOKIE_NAME, CSRF_HEADER, csrf_matches, session_principal
 
 PUBLIC_PATHS = frozenset({"/health", "/ready", "/", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json",
-                          "/auth/login"})
+                          "/auth/login", "/auth/session"})
 PUBLIC_PREFIXES = ("/static/",)
 ADMIN_PREFIXES = ("/keys", "/audit", "/export", "/import", "/backup", "/restore", "/users")
 SIGNED_IN_PREFIXES = ("/auth/",)  # issue 14: me, logout: anyone signed in

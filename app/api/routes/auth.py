@@ -13,7 +13,7 @@ from app.core.errors import Unauthorized
 from app.models.users import LoginIn, Me
 from app.services.login_limits import LoginLimiter
 from app.services.me import my_work
-from app.services.sessions import COOKIE_NAME, csrf_token_for, end_session, start_session
+from app.services.sessions import COOKIE_NAME, csrf_token_for, end_session, session_principal, start_session
 from app.services.users import verify_login
 
 router = APIRouter(prefix="/auth", tags=["access"])
@@ -74,3 +74,15 @@ def me(request: Request, principal: PrincipalDep) -> Me:
 def my_work_route(graph: GraphDep, principal: PrincipalDep) -> dict:
     """My deals and my accounts (issue 14: the page lists them first); empty when the caller is not an employee."""
     return my_work(graph, principal)
+
+
+@router.get("/session", response_model=Me | None)
+def current_session(request: Request, graph: GraphDep) -> Me | None:
+    """Public: the signed-in person of this browser, or null (the page asks this first; no 401 in its console)."""
+    token = request.cookies.get(COOKIE_NAME)
+    found = session_principal(graph, token) if token else None
+    if found is None:
+        return None
+    principal, expires_at = found
+    return Me(username=principal.name, role=principal.role, employee=principal.employee, expires_at=expires_at,
+              csrf_token=csrf_token_for(token or ""))

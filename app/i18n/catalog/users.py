@@ -1,0 +1,88 @@
+"""Messages of issue 14: sign-in and editing the map on the page (keys `users.`).
+
+`users.page.*` are the page's texts (passed to the page's label table), the rest server messages.
+"""
+
+_PAGE: dict[str, tuple[str, str]] = {
+    "sign_in": ("Sign in", "登录"),
+    "sign_in_title": ("Sign in to build the relationship map", "登录后即可维护关系地图"),
+    "username": ("Username", "用户名"),
+    "password": ("Password", "密码"),
+    "sign_out": ("Sign out", "退出登录"),
+    "signed_in_as": ("Signed in as", "当前用户"),
+    "wrong_login": ("Wrong username or password.", "用户名或密码错误。"),
+    "save": ("Save", "保存"),
+    "cancel": ("Cancel", "取消"),
+    "delete": ("Delete", "删除"),
+    "remove": ("Remove", "移除"),
+    "add": ("Add", "添加"),
+    "confirm_delete": ("Delete this for good?", "确定删除？"),
+    "edit_person": ("Edit profile", "编辑个体画像"),
+    "new_person": ("New person", "新建关键人"),
+    "name": ("Name", "姓名"),
+    "title_field": ("Title", "职务"),
+    "saved": ("Saved.", "已保存。"),
+    "changed_by": ("Changed by {who} at {at} while you were editing: your change was not saved.",
+                   "在您编辑期间，{who} 于 {at} 修改了此记录：您的修改未保存。"),
+    "reapply": ("Apply my change on top", "在最新版本上重新应用我的修改"),
+    "missing_features": ("Missing of the seven features", "七特征中缺少"),
+    "features_complete": ("All seven features are filled in.", "七特征已全部填写。"),
+    "feat_closeness": ("closeness", "关系紧密度"),
+    "feat_solution": ("solution acceptance", "方案认可度"),
+    "feat_price": ("price acceptance", "价格接受度"),
+    "feat_approve": ("one-vote approve (in no deal yet)", "一票批准（尚未进入任何商机）"),
+    "feat_veto": ("one-vote veto (in no deal yet)", "一票否决（尚未进入任何商机）"),
+    "feat_reporting": ("reporting line", "汇报关系"),
+    "feat_influence": ("influence or circle position", "影响关系或圈子位置"),
+    "draw": ("Draw a line", "画线"),
+    "draw_reporting": ("Reports to", "汇报给"),
+    "draw_dotted": ("Dotted line to", "虚线汇报给"),
+    "draw_influence": ("Influences", "影响"),
+    "draw_hint": ("Drag from one person to another on the map.", "在地图上从一个人拖到另一个人。"),
+    "draw_cancel": ("Stop drawing", "停止画线"),
+    "lines": ("Lines", "关系线"),
+    "line_reports": ("reports to", "汇报给"),
+    "line_dotted": ("dotted line to", "虚线汇报给"),
+    "line_influences": ("influences", "影响"),
+    "line_influenced_by": ("is influenced by", "受其影响"),
+    "add_to_circle": ("Add to circle", "加入圈子"),
+    "new_circle": ("New circle name", "新圈子名称"),
+    "create_circle": ("Create circle", "新建圈子"),
+    "i_know": ("I know this person", "我认识此人"),
+    "log_activity": ("Log an activity", "记录一次活动"),
+    "type": ("Type", "类型"),
+    "date": ("Date", "日期"),
+    "deal": ("Deal", "商机"),
+    "people": ("People (ids, comma-separated)", "参与人（编号，逗号分隔）"),
+    "summary": ("Summary", "摘要"),
+    "history": ("History", "变更历史"),
+    "undo": ("Undo", "撤销"),
+    "undone": ("undone", "已撤销"),
+    "no_history": ("No changes recorded yet.", "暂无变更记录。"),
+    "edit_deal": ("Edit deal", "编辑商机"),
+    "amount": ("Amount", "金额"),
+    "compelling_event": ("Compelling event", "必要事件"),
+    "members": ("Decision chain members", "决策链成员"),
+    "add_member": ("Add a member", "添加成员"),
+    "contact": ("Person", "关键人"),
+    "competitors": ("Competitors' ratings", "竞争对手评分"),
+    "chain_missing": ("What is missing to complete this decision chain", "完善此决策链还缺少什么"),
+    "chain_complete": ("Nothing is missing.", "没有缺项。"),
+    "my_deals": ("My deals", "我的商机"),
+    "my_accounts": ("My accounts", "我的客户"),
+    "choose": ("— choose —", "— 请选择 —"),
+    "not_employee": ("Your user is not linked to an employee.", "您的用户未关联员工。"),
+    "read_only": ("You can read; editing needs the editor role.", "您只有查看权限；编辑需要编辑者角色。"),
+    "missing_roles": ("No {role} in the chain", "决策链中缺少{role}"),
+    "member_missing": ("{name}: missing {fields}", "{name}：缺少{fields}"),
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    **{f"users.page.{key}": {"en": en, "zh": zh} for key, (en, zh) in _PAGE.items()},
+}
+
+
+def page_texts(lang: str) -> dict[str, str]:
+    """The page's texts in one language, keyed as the page looks them up (`users.page.<key>`)."""
+    return {key: texts["zh" if lang == "zh" else "en"] for key, texts in MESSAGES.items()
+            if key.startswith("users.page.")}

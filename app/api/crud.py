@@ -25,8 +25,8 @@ Cascade = Annotated[bool, Query(description="also delete what belongs to it (see
 
 IfMatch = Annotated[str | None, Header(max_length=1000, description='issue 14: the `version` you last saw, as "<version>"; '
                                       "412 with the current state when it changed since; omit for last-writer-wins")]
-CREATED_OR_UPDATED: dict[int | str, dict[str, Any]] = {201: {"description": "created"},  # errors: app.api.errors
-                                                       412: {"description": "If-Match names an older version"}}
+STALE: dict[int | str, dict[str, Any]] = {412: {"description": "If-Match names an older version (issue 14)"}}
+CREATED_OR_UPDATED: dict[int | str, dict[str, Any]] = {201: {"description": "created"}, **STALE}  # errors: app.api.errors
 
 
 def set_etag(response: Response, version: str | None) -> None:
@@ -52,7 +52,8 @@ def add_put_delete(router: APIRouter, kind: Kind, body_model: type[Row]) -> None
         set_etag(response, row.get("version"))
         return row
 
-    @router.delete("/{entity_id}", status_code=status.HTTP_204_NO_CONTENT, summary=f"Delete a {kind.noun}")
+    @router.delete("/{entity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=STALE,
+                   summary=f"Delete a {kind.noun}")
     def delete(entity_id: EntityId, graph: GraphDep, principal: PrincipalDep, cascade: Cascade = False,
                if_match: IfMatch = None) -> Response:
         delete_node(graph, kind, entity_id, cascade=cascade, principal=principal, if_match=parse_if_match(if_match))
@@ -98,7 +99,7 @@ def add_link(router: APIRouter, link: LinkKind, path: str, body_model: type[Base
         set_etag(response, out["version"])
         return out
 
-    @router.delete(f"/{{entity_id}}/{path}/{{other_id}}", status_code=status.HTTP_204_NO_CONTENT,
+    @router.delete(f"/{{entity_id}}/{path}/{{other_id}}", status_code=status.HTTP_204_NO_CONTENT, responses=STALE,
                    summary=f"Delete {link.type}")
     def delete(entity_id: EntityId, other_id: EntityId, graph: GraphDep, principal: PrincipalDep,
                if_match: IfMatch = None) -> Response:

@@ -95,7 +95,7 @@ def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded
     wait_changed(browser_page, before)
     assert api(mini_server, "/contacts/c-cfo")["attitude"] == "positive"
     entries = browser_page.locator("#history-Contact li")
-    assert "ann" in entries.first.inner_text() and "update" in entries.first.inner_text()
+    assert "ann" in entries.first.inner_text() and "changed" in entries.first.inner_text()
     shot(browser_page, "04-attitude-saved")
     before = changes(browser_page)
     entries.first.locator("button.undo").click()
@@ -136,7 +136,7 @@ def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded
     browser_page.select_option("#add-member-form [data-field=role]", "evaluator")
     browser_page.click("#add-member-save")
     wait_changed(browser_page, before)
-    browser_page.wait_for_selector("[data-member='c-hr']", timeout=30_000)
+    browser_page.wait_for_selector("[data-member='c-hr']", state="attached", timeout=30_000)
     role = httpx.get(mini_server.url + "/opportunities/o-wms/roles/c-hr", headers=mini_server.headers).json()
     assert role["properties"]["role"] == "evaluator"
     assert "c-hr" not in str(browser_page.locator("#add-member-form option").all_inner_texts())

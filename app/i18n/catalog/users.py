@@ -75,6 +75,10 @@ _PAGE: dict[str, tuple[str, str]] = {
     "read_only": ("You can read; editing needs the editor role.", "您只有查看权限；编辑需要编辑者角色。"),
     "missing_roles": ("No {role} in the chain", "决策链中缺少{role}"),
     "member_missing": ("{name}: missing {fields}", "{name}：缺少{fields}"),
+    "type_meeting": ("meeting", "会议"), "type_call": ("call", "电话"), "type_email": ("email", "邮件"),
+    "type_visit": ("visit", "拜访"), "type_event": ("event", "活动"), "type_meal": ("meal", "餐叙"),
+    "action_create": ("created", "创建"), "action_update": ("changed", "修改"), "action_delete": ("deleted", "删除"),
+    "action_undo": ("undo", "撤销"), "action_import": ("import", "导入"),
 }
 
 MESSAGES: dict[str, dict[str, str]] = {

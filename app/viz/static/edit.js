@@ -102,8 +102,8 @@ function renderMyWork() {
   } }, (d.name || d.id) + " · " + V(d.stage))));
   const accounts = work.accounts.map((a) => el("li", {}, el("button", { type: "button", "data-account": a.id,
     onclick: () => selectAccount(a) }, a.name || a.id)));
-  box.replaceChildren(el("h2", {}, U("my_deals")), el("ul", { class: "pick", id: "my-deals" }, ...deals),
-    el("h2", {}, U("my_accounts")), el("ul", { class: "pick", id: "my-accounts" }, ...accounts));
+  box.replaceChildren(...(deals.length ? [el("h2", {}, U("my_deals")), el("ul", { class: "pick", id: "my-deals" }, ...deals)] : []),
+    ...(accounts.length ? [el("h2", {}, U("my_accounts")), el("ul", { class: "pick", id: "my-accounts" }, ...accounts)] : []));
 }
 
 /* ---------- form helpers: fields that show the API's 422 message next to them ---------- */
@@ -326,9 +326,11 @@ async function renderPerson(id) {
   if (edit.person !== id) return;
   const data = edit.accountData || await loadAccountData();
   const missing = missingFeatures(contact, data);
-  const parts = [el("h2", {}, U("missing_features")),
+  const parts = [];
+  if (edit.flash) { parts.push(el("div", { class: "flash ok", id: "person-flash" }, edit.flash)); edit.flash = null; }
+  parts.push(el("h2", {}, U("missing_features")),
     missing.length ? el("ul", { id: "missing-features", class: "missing" }, ...missing.map((m) => el("li", {}, m)))
-      : el("div", { id: "missing-features", class: "ok" }, U("features_complete"))];
+      : el("div", { id: "missing-features", class: "ok" }, U("features_complete")));
   if (canEdit()) parts.push(personForm(contact, data), linesBox(id, data), circlesBox(id, data), knowsBox(id),
     activityBox(id, data));
   else parts.push(el("table", { id: "person-values" }, ...["title", "orientation", "attitude", "importance", ...DEGREES]
@@ -366,7 +368,7 @@ const PERSON_FIELDS = ["name", "title", "department", "orientation", "attitude",
 async function savePerson(form, id, body, version, original) {
   try {
     await call("PUT", "/contacts/" + enc(id), body, version);
-    formStatus(form, U("saved"));
+    edit.flash = U("saved");
     await refreshAfterChange();
   } catch (error) {
     if (error.status === 412) return showConflict(form, id, body, original, error.body);
@@ -462,7 +464,7 @@ function knowsBox(id) {
     event.preventDefault();
     try {
       await call("PUT", `/employees/${enc(AUTH.employee)}/knows/${enc(id)}`, { ...formValues(form), source: "manual" });
-      formStatus(form, U("saved")); await refreshAfterChange();
+      edit.flash = U("saved"); await refreshAfterChange();
     } catch (error) { showErrors(form, error); }
   });
   return form;
@@ -471,7 +473,7 @@ function activityBox(id, data) {
   const deals = data.opportunities || [];
   const today = new Date().toISOString().slice(0, 10);
   const form = el("form", { id: "activity-form", novalidate: "", class: "edit-form" }, el("h2", {}, U("log_activity")),
-    field("type", U("type"), selectInput(ENUMS.type, "meeting", { empty: false, labels: (v) => v })),
+    field("type", U("type"), selectInput(ENUMS.type, "meeting", { empty: false, labels: (v) => U("type_" + v) })),
     field("date", U("date"), el("input", { type: "date", value: today })),
     field("opportunity", U("deal"), selectInput(deals.map((d) => d.id), state.deal ? state.deal.id : "",
       { labels: (v) => ((deals.find((d) => d.id === v) || {}).name || v) })),
@@ -485,7 +487,7 @@ function activityBox(id, data) {
     const values = formValues(form);
     values.contacts = String(values.contacts || "").split(",").map((s) => s.trim()).filter(Boolean);
     const activityId = "act-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 6);
-    try { await call("PUT", "/activities/" + activityId, values); formStatus(form, U("saved")); await refreshAfterChange(); }
+    try { await call("PUT", "/activities/" + activityId, values); edit.flash = U("saved"); await refreshAfterChange(); }
     catch (error) { showErrors(form, error); }
   });
   return form;
@@ -499,7 +501,7 @@ async function historyBox(entity, id) {
   try { entries = await call("GET", `/audit?entity=${enc(entity)}&id=${enc(id)}&limit=10`); }
   catch (error) { return el("div"); }  // viewers do not read the trail
   const items = entries.map((e) => el("li", { "data-entry": e.id },
-    el("span", {}, e.at.slice(0, 19).replace("T", " ") + " · " + (e.user || e.actor) + " · " + e.action),
+    el("span", {}, e.at.slice(0, 19).replace("T", " ") + " · " + (e.user || e.actor) + " · " + U("action_" + e.action)),
     e.undone_by ? el("span", { class: "muted" }, " (" + U("undone") + ")")
       : (canEdit() && ["create", "update", "delete"].includes(e.action) ? el("button", { type: "button", class: "small undo",
         onclick: async (event) => {
@@ -572,7 +574,6 @@ async function renderDealEditor() {
   chain.members.forEach((m, i) => {
     const props = (roles[i] && roles[i].properties) || { role: m.role };
     const form = el("form", { novalidate: "", class: "edit-form member", "data-member": m.contact.id },
-      el("strong", {}, m.contact.name || m.contact.id),
       field("role", T("role"), selectInput(ENUMS.role, props.role, { empty: false })),
       field("attitude", T("attitude"), selectInput(ENUMS.attitude, props.attitude)),
       ...DEGREES.map((d) => field(d, T(d), numberInput(props[d], { min: "0", max: "100" }))),
@@ -592,7 +593,9 @@ async function renderDealEditor() {
         await refreshAfterChange();
       } catch (error) { showErrors(form, error); }
     });
-    members.append(form);
+    members.append(el("details", { class: "member-details" },
+      el("summary", {}, (m.contact.name || m.contact.id) + " · " + V(props.role) + (props.attitude ? " · " + V(props.attitude) : "")),
+      form));
   });
   const inChain = new Set(chain.members.map((m) => m.contact.id));
   const candidates = ((edit.accountData || {}).contacts || []).filter((c) => !inChain.has(c.id));
@@ -624,7 +627,8 @@ async function renderDealEditor() {
     }));
   const history = await historyBox("Opportunity", dealId);
   if (stale()) return;
-  section.append(dealForm, members, addForm, competitors, history);
+  if ($("deal-edit-forms")) $("deal-edit-forms").remove();
+  box.append(el("section", { id: "deal-edit-forms" }, dealForm, members, addForm, competitors, history));
 }
 
 /* Counters a person never sees: how many graphs were drawn and changes finished (tests wait on them). */

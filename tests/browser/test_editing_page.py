@@ -157,6 +157,20 @@ def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded
     assert logged["items"][0]["employee"] == "e-amy" and logged["items"][0]["opportunity"] == "o-wms"
     shot(browser_page, "08-activity-logged")
 
+    # a new person, straight into a department
+    browser_page.click("#new-person")
+    before = changes(browser_page)
+    browser_page.fill("#new-person-form [data-field=name]", "Qian Yu")
+    browser_page.fill("#new-person-form [data-field=title]", "Treasurer")
+    browser_page.select_option("#new-person-form [data-field=department]", "d-fin")
+    browser_page.click("#new-person-form button[type=submit]")
+    wait_changed(browser_page, before)
+    created = api(mini_server, "/contacts?q=qian")["items"]
+    assert [(c["name"], c["department"], c["account"]) for c in created] == [("Qian Yu", "d-fin", "acc-nw")]
+    browser_page.wait_for_function("document.querySelector('#contact-name').textContent === 'Qian Yu'")
+    assert "reporting line" in browser_page.inner_text("#missing-features")  # a new person has no lines yet
+    shot(browser_page, "08b-new-person")
+
     # the same states in Chinese
     browser_page.click("#lang")
     browser_page.wait_for_function("document.querySelector('header h1').textContent === '关系地图'")
@@ -166,6 +180,8 @@ def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded
     shot(browser_page, "09-person-card-zh")
     browser_page.click("nav button[data-view=deal]")
     browser_page.wait_for_selector("#deal-editor", timeout=20_000)
+    browser_page.wait_for_selector("body[data-drawn-view=deal]", state="attached", timeout=30_000)
+    browser_page.wait_for_function("!document.querySelector('#status').textContent.includes('加载')", timeout=30_000)
     assert "完善此决策链还缺少什么" in browser_page.inner_text("#deal-details")
     shot(browser_page, "10-deal-zh")
     browser_page.click("#sign-out")

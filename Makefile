@@ -14,13 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## make run: local Neo4j (unless NEO4J_URI points elsewhere), schema, demo data (once), an admin key, the API
+## make run: local Neo4j (unless NEO4J_URI points elsewhere), schema, demo data (once), a first admin user (once), the API
 run: install
 	$(BIN)/brm neo4j start
 	$(BIN)/brm schema apply
 	$(BIN)/brm demo
-	@echo "Admin API key for this session (paste it into the page, or send it as X-API-Key):"
-	@$(BIN)/brm keys create --role admin --name "make-run-$$(date +%Y%m%d-%H%M%S)" --quiet
+	@$(BIN)/brm users first-admin
 	$(BIN)/brm serve
 
 ## make test: the same set-up, then the whole suite against a real Neo4j

@@ -4,8 +4,10 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from app.api.errors import install_error_handlers
 from app.api.limits import BodySizeLimit
@@ -18,6 +20,7 @@ from app.services.import_journal import recover as recover_import
 from app.services.keys import KeyCache
 
 log = logging.getLogger("brm")
+STATIC_DIR = Path(__file__).resolve().parent / "viz" / "static"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -49,4 +52,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.include_router(api_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")  # issue 14: the page's editing JS/CSS
     return app

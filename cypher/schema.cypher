@@ -31,3 +31,6 @@ CREATE RANGE INDEX tie_state_contact IF NOT EXISTS FOR (n:TieState) ON (n.contac
 // Big imports (issue 16): the one import lock (the readers' gate) and the per-run journal of changes.
 CREATE CONSTRAINT import_lock_name IF NOT EXISTS FOR (n:ImportLock) REQUIRE n.name IS UNIQUE;
 CREATE RANGE INDEX import_change_run IF NOT EXISTS FOR (n:ImportChange) ON (n.run, n.seq);
+// Users and sign-in sessions (issue 14): a session is stored as the SHA-256 of its token only.
+CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;

@@ -13,10 +13,14 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from app.core.errors import Forbidden, Unauthorized
 from app.models.keys import Role
 from app.services.keys import Principal, authenticate
+from app.services.sessions import COOKIE_NAME, CSRF_HEADER, csrf_matches, session_principal
 
-PUBLIC_PATHS = frozenset({"/health", "/ready", "/", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"})
+PUBLIC_PATHS = frozenset({"/health", "/ready", "/", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json",
+                          "/auth/login", "/auth/session"})
 PUBLIC_PREFIXES = ("/static/",)
-ADMIN_PREFIXES = ("/keys", "/audit", "/export", "/import", "/backup", "/restore")
+ADMIN_PREFIXES = ("/keys", "/audit", "/export", "/import", "/backup", "/restore", "/users")
+SIGNED_IN_PREFIXES = ("/auth/",)  # issue 14: me, logout: anyone signed in
+EDITOR_PREFIXES = ("/audit",)     # issue 14: editors read an entity's history and undo on the page
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RENDER_PREFIXES = ("/viz/",)  # POST here renders answers the caller already has: a read
 
@@ -28,8 +32,14 @@ def required_role(method: str, path: str) -> Role | None:
     """viewer reads; editor writes; admin imports, exports, deletes and manages keys. None = public."""
     if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
         return None
-    if path.startswith(ADMIN_PREFIXES) or method == "DELETE":
+    if path.startswith(SIGNED_IN_PREFIXES):
+        return Role.viewer
+    if path.startswith(EDITOR_PREFIXES):
+        return Role.editor
+    if path.startswith(ADMIN_PREFIXES):
         return Role.admin
+    if method == "DELETE":  # issue 14: editors build the map on the page, removing lines and people too
+        return Role.editor
     if method in READ_METHODS or (method == "POST" and path.startswith(RENDER_PREFIXES)):
         return Role.viewer
     return Role.editor
@@ -44,16 +54,33 @@ def authorize(
     if needed is None:
         return None
     presented = header_key or (bearer_key.credentials if bearer_key else None)
-    if not presented:
-        raise Unauthorized("an API key is required: send X-API-Key or Authorization: Bearer")
-    principal = authenticate(request.app.state.graph, request.app.state.key_cache, presented)
-    if principal is None:
-        raise Unauthorized("the API key is unknown, malformed or revoked")
+    if presented:
+        principal = authenticate(request.app.state.graph, request.app.state.key_cache, presented)
+        if principal is None:
+            raise Unauthorized("the API key is unknown, malformed or revoked")
+    else:
+        principal = signed_in_principal(request)
     if not principal.role.allows(needed):
         raise Forbidden(f"role {principal.role.value!r} may not {request.method} {request.url.path}: "
                         f"needs {needed.value!r}")
     request.state.principal = principal
     return principal
+
+
+def signed_in_principal(request: Request) -> Principal:
+    """The person behind the session cookie; a state-changing request must also carry the CSRF token."""
+    token = request.cookies.get(COOKIE_NAME)
+    if not token:
+        raise Unauthorized("an API key is required: send X-API-Key or Authorization: Bearer, or sign in")
+    found = session_principal(request.app.state.graph, token)
+    if found is None:
+        raise Unauthorized("the session has expired or was signed out: sign in again")
+    if request.method not in READ_METHODS and not csrf_matches(token, request.headers.get(CSRF_HEADER)):
+        raise Forbidden(f"a request signed in with the session cookie must send the {CSRF_HEADER} header "
+                        "(GET /auth/me gives it)")
+    request.state.session_token = token
+    request.state.session_expires_at = found[1]
+    return found[0]
 
 
 def current_principal(request: Request) -> Principal:
@@ -65,3 +92,11 @@ def current_principal(request: Request) -> Principal:
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+def optional_principal(request: Request) -> Principal | None:
+    """issue 14: the caller when known (routes that answer "for me" but also work without)."""
+    return getattr(request.state, "principal", None)
+
+
+OptionalPrincipalDep = Annotated[Principal | None, Depends(optional_principal)]

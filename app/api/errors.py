@@ -64,4 +64,5 @@ def install_error_handlers(app: FastAPI) -> None:
             headers = {"Retry-After": RETRY_AFTER_S}
         elif isinstance(exc, Unauthorized):
             headers = {"WWW-Authenticate": 'Bearer realm="brm-graph"'}
+        headers = {**(headers or {}), **getattr(exc, "headers", {})} or None  # issue 14: e.g. 429 Retry-After
         return JSONResponse(status_code=exc.status_code, content=error_body(exc), headers=headers)

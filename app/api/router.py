@@ -35,3 +35,7 @@ for _router in intelligence.routers:
 from app.api.routes import imports  # noqa: E402  (issue 16: import jobs and change lists)
 
 api_router.include_router(imports.router)
+from app.api.routes import auth as auth_routes, users  # noqa: E402  (issue 14: sign-in and users)
+
+api_router.include_router(auth_routes.router)
+api_router.include_router(users.router)

@@ -15,10 +15,11 @@ app.add_typer(keys_app, name="keys")
 @keys_app.command("create")
 def keys_create(role: Role = typer.Option(..., help="viewer | editor | admin"),
                 name: str = typer.Option(..., help="who or what uses the key (recorded in the audit trail)"),
-                quiet: bool = typer.Option(False, "--quiet", "-q", help="print only the key")) -> None:
+                quiet: bool = typer.Option(False, "--quiet", "-q", help="print only the key"),
+                user: str | None = typer.Option(None, help="the user the key belongs to (issue 14)")) -> None:
     """Create a key and print it once."""
     with cli_errors(), graph_session() as graph:
-        created = create_key(graph, name, role)
+        created = create_key(graph, name, role, user)
     if quiet:
         print(created.key)
         return

@@ -88,6 +88,12 @@ class Settings(BaseSettings):
     import_batch_rows: int = 5_000         # rows per import transaction (bounded heap, any bundle size)
     import_gate_wait_s: float = 30.0       # a read that meets an import being written waits this long, then 503
     import_stale_s: float = 120.0          # an import silent this long is taken as dead and rolled back
+    # --- issue 14: users, sign-in sessions, login limits -----------------------------
+    session_ttl_s: int = Field(default=12 * 3600, ge=60)   # a session cookie lives this long
+    session_cookie_secure: bool | None = None               # None: Secure when the request came over HTTPS
+    login_limit_per_user: str = "5/minute"                  # failed sign-ins per username (limits syntax)
+    login_limit_per_address: str = "20/minute"              # failed sign-ins per client address
+    first_admin_file: Path = PROJECT_ROOT / "var" / "first-admin.txt"  # make run writes the first password here
 
     @field_validator("neo4j_password")
     @classmethod

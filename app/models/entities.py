@@ -48,8 +48,22 @@ KnowsIn = body_model(KnowsRow, {"employee", "contact"}, "KnowsIn")
 CompetesIn = body_model(CompetitorEntry, {"opportunity"}, "CompetesIn")
 
 
+VERSION_FIELD = Field(default=None, description="issue 14: the version to send back in If-Match (also the ETag)")
+_VERSIONED: dict[type[BaseModel], type[BaseModel]] = {}
+
+
+def versioned_model(row: type[Row]) -> type[Row]:
+    """The row model plus its `version` (answers only; bodies stay the bundle row)."""
+    if row not in _VERSIONED:
+        _VERSIONED[row] = create_model(f"{row.__name__}Out", __base__=row, __module__=__name__,
+                                       version=(str | None, VERSION_FIELD))
+    return _VERSIONED[row]  # type: ignore[return-value]
+
+
 class ContactOut(ContactRow):
     """A contact with its interaction level (交互程度), computed as of the request's `as_of`, never stored."""
+
+    version: str | None = VERSION_FIELD
 
     interaction_level: InteractionLevel
     interaction_by_deal: dict[str, InteractionLevel] = Field(
@@ -74,3 +88,4 @@ class LinkOut(BaseModel):
     from_id: str
     to_id: str
     properties: dict[str, Any]
+    version: str | None = VERSION_FIELD

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.models.domain import Name
 
@@ -28,6 +28,7 @@ class KeyCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: Name
     role: Role
+    user: str | None = Field(default=None, max_length=64, description="issue 14: the user this key belongs to")
 
 
 class KeyInfo(BaseModel):
@@ -36,6 +37,7 @@ class KeyInfo(BaseModel):
     role: Role
     created_at: str
     revoked_at: str | None = None
+    user: str | None = None  # issue 14
 
 
 class CreatedKey(KeyInfo):

@@ -111,7 +111,9 @@ def record(tx: ManagedTransaction, principal: Principal | None, action: str, ref
     entry_id = uuid.uuid4().hex
     Graph.run_in(tx, "audit_record", id=entry_id, actor=principal.name if principal else "system",
                  role=principal.role.value if principal else "system", action=action, entity=ref.entity,
-                 entity_id=ref.entity_id, previous=dumps(previous), current=dumps(current))
+                 entity_id=ref.entity_id, previous=dumps(previous), current=dumps(current),
+                 user=principal.user if principal else None,          # issue 14: the person behind the change
+                 employee=principal.employee if principal else None)
     return entry_id
 
 

@@ -24,6 +24,7 @@ from app.services.export import clean_row
 from app.services.keys import Principal
 from app.services.importer import LINKS, error_item, pydantic_errors
 from app.services.search import lucene_query
+from app.services.versions import require_version, version_of
 
 MAX_LIMIT = 500
 
@@ -59,7 +60,17 @@ def get_row(graph: Graph, kind: Kind, entity_id: str) -> dict[str, Any]:
     row = graph.read_one(f"{kind.key}_rows", ids=[entity_id])
     if row is None:
         raise NotFound(f"no {kind.noun} with id {entity_id!r}", kind=kind.key, id=entity_id)
-    return clean_row(row["row"])
+    return versioned(clean_row(row["row"]))
+
+
+def versioned(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its `version` (issue 14: what If-Match sends back)."""
+    return {**row, "version": version_of(row)}
+
+
+def current_row_in(tx: ManagedTransaction, kind: Kind, entity_id: str) -> dict[str, Any] | None:
+    rows = Graph.run_in(tx, f"{kind.key}_rows", ids=[entity_id])
+    return clean_row(rows[0]["row"]) if rows else None
 
 
 def list_rows(graph: Graph, kind: Kind, q: str | None, offset: int, limit: int) -> tuple[int, list[dict[str, Any]]]:
@@ -76,15 +87,22 @@ def list_rows(graph: Graph, kind: Kind, q: str | None, offset: int, limit: int) 
             if lucene else {"total": 0, "ids": []}
     assert page is not None
     rows = graph.read(f"{kind.key}_rows", ids=page["ids"]) if page["ids"] else []
-    return page["total"], [clean_row(r["row"]) for r in rows]
+    return page["total"], [versioned(clean_row(r["row"])) for r in rows]
 
 
 # ----------------------------------------------------------------------------- write
 def put_node(graph: Graph, kind: Kind, entity_id: str, body: Row,
-             principal: Principal | None = None) -> tuple[dict[str, Any], bool]:
-    """Create or replace; returns (the stored row, created?). Idempotent: the same body twice changes nothing."""
-    return audited_write(graph, principal, NodeRef(kind.label, entity_id),
-                         lambda tx: put_node_in(tx, kind, entity_id, body))
+             principal: Principal | None = None, if_match: list[str] | None = None) -> tuple[dict[str, Any], bool]:
+    """Create or replace; returns (the stored row, created?). Idempotent: the same body twice changes nothing.
+
+    `if_match` (issue 14): the versions the caller last saw; 412 when the stored row is not one of them.
+    """
+    def work(tx: ManagedTransaction) -> tuple[dict[str, Any], bool]:
+        require_version(tx, if_match, current_row_in(tx, kind, entity_id), kind.label, entity_id, kind.noun)
+        row, created = put_node_in(tx, kind, entity_id, body)
+        return versioned(row), created
+
+    return audited_write(graph, principal, NodeRef(kind.label, entity_id), work)
 
 
 def put_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, body: Row) -> tuple[dict[str, Any], bool]:
@@ -107,10 +125,14 @@ def put_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, body: Row) -
 
 
 def delete_node(graph: Graph, kind: Kind, entity_id: str, cascade: bool = False,
-                principal: Principal | None = None) -> int:
+                principal: Principal | None = None, if_match: list[str] | None = None) -> int:
     """Delete one node and its relationships; returns how many nodes went (more only with cascade)."""
-    return audited_write(graph, principal, NodeRef(kind.label, entity_id),
-                         lambda tx: delete_node_in(tx, kind, entity_id, cascade))
+    def work(tx: ManagedTransaction) -> int:
+        if if_match is not None:
+            require_version(tx, if_match, current_row_in(tx, kind, entity_id), kind.label, entity_id, kind.noun)
+        return delete_node_in(tx, kind, entity_id, cascade)
+
+    return audited_write(graph, principal, NodeRef(kind.label, entity_id), work)
 
 
 def delete_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, cascade: bool = False) -> int:

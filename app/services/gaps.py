@@ -21,7 +21,7 @@ from app.core.config import Settings
 from app.db.graph import Graph
 from app.models.domain import ATTITUDE_SCORE
 from app.services.decision_chain import chain_rows
-from app.services.reach import warm_paths, warm_reachable
+from app.services.reach import ReachOptions, reach_many, warm_paths, warm_reachable
 from app.services.win_rate import win_rate_raw
 
 SEVERITY = {
@@ -69,16 +69,47 @@ def _attitude_below(attitude: str | None, score: int) -> bool:
     return attitude is not None and ATTITUDE_SCORE[attitude] < score
 
 
-def _introduction(path: dict[str, Any] | None) -> str:
+def _through(path: dict[str, Any]) -> str:
+    via = [n["name"] or n["id"] for n in path["nodes"][1:-1]]
+    return f" through {' → '.join(via)}" if via else " directly"
+
+
+def _introduction(path: dict[str, Any] | None, mine: dict[str, Any] | None = None) -> str:
+    """Who to ask: the best colleague; when the caller is an employee (issue 14) never the caller themselves."""
+    if mine is not None:
+        own = f"You can reach them yourself{_through(mine)} (score {mine['score']})"
+        if path is None:
+            return own + "; no other colleague has a warm path to them."
+        employee = path["employee"]
+        return (own + f"; the best colleague to bring in is {employee['name'] or employee['id']} ({employee['id']})"
+                f"{_through(path)} (score {path['score']}).")
     if path is None:
         return "Nobody in our company has a warm path to them yet: build one (events, partners, their peers)."
     employee = path["employee"]
-    via = [n["name"] or n["id"] for n in path["nodes"][1:-1]]
-    through = f" through {' → '.join(via)}" if via else " directly"
-    return f"Ask {employee['name'] or employee['id']} ({employee['id']}) for an introduction{through} (score {path['score']})."
+    return (f"Ask {employee['name'] or employee['id']} ({employee['id']}) for an introduction{_through(path)} "
+            f"(score {path['score']}).")
 
 
-def _action(code: str, member: dict[str, Any], path: dict[str, Any] | None) -> str:
+def colleague_paths(graph: Graph, settings: Settings, contact_ids: list[str], me: str | None
+                    ) -> dict[str, tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """Per contact: (the best path of a colleague other than `me`, my own best path). Without `me`: warm_paths.
+
+    Reach answers one best path per employee, best first, so the first two always hold someone else's.
+    """
+    if me is None:
+        return {cid: (path, None) for cid, path in warm_paths(graph, settings, contact_ids).items()}
+    found = reach_many(graph, settings, contact_ids, ReachOptions(limit=2))
+    out: dict[str, tuple[dict[str, Any] | None, dict[str, Any] | None]] = {}
+    for cid in contact_ids:
+        paths = found.get(cid, {}).get("paths", [])
+        others = [p for p in paths if p["employee"]["id"] != me]
+        mine = [p for p in paths if p["employee"]["id"] == me]
+        out[cid] = (others[0] if others else None, mine[0] if mine else None)
+    return out
+
+
+def _action(code: str, member: dict[str, Any], path: dict[str, Any] | None,
+            mine: dict[str, Any] | None = None) -> str:
     strategy = STRATEGY.get(member["attitude"] or "", UNKNOWN_STRATEGY)
     first = {
         "KEY_PERSON_NOT_CONTACTED": "Meet them on this deal.",
@@ -88,7 +119,7 @@ def _action(code: str, member: dict[str, Any], path: dict[str, Any] | None) -> s
         "VETO_NOT_SUPPORTIVE": "Turn the veto holder into a supporter before the decision.",
         "INCOMPLETE_PROFILE": "Complete their profile.",
     }[code]
-    return f"{first} Strategy: {strategy}. {_introduction(path)}"
+    return f"{first} Strategy: {strategy}. {_introduction(path, mine)}"
 
 
 def _message(code: str, member: dict[str, Any], settings: Settings) -> str:
@@ -150,8 +181,12 @@ def _sort_key(gap: dict[str, Any]) -> tuple[int, str, str]:
     return SEVERITY_RANK[gap["severity"]], gap["code"], gap["contact"]["id"] if gap["contact"] else ""
 
 
-def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None) -> dict[str, Any]:
-    """Every gap of the opportunity as of `as_of` (default today), sorted by severity, code, contact id."""
+def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None,
+         me: str | None = None) -> dict[str, Any]:
+    """Every gap of the opportunity as of `as_of` (default today), sorted by severity, code, contact id.
+
+    `me` (issue 14): the caller's employee id; actions then never tell them to ask themselves.
+    """
     as_of = as_of or date.today()
     row = chain_rows(graph, settings, opportunity_id, as_of)
     members = row["members"]
@@ -160,7 +195,7 @@ def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | No
     warm = warm_reachable(graph, settings, [m["contact"]["id"] for m in members if m["role"] in KEY_ROLES])
     coded = [(m, member_codes(m, warm.get(m["contact"]["id"], True))) for m in members]
     # the colleague to ask: best paths only for the members with a gap (reach is dearer than warm_reach)
-    paths = warm_paths(graph, settings, [m["contact"]["id"] for m, codes in coded if codes])
+    paths = colleague_paths(graph, settings, [m["contact"]["id"] for m, codes in coded if codes], me)
 
     found = []
     for code in deal_codes(members, threads, comparison, settings.win_rate_not_top_n):
@@ -168,11 +203,11 @@ def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | No
         found.append({"code": code, "severity": SEVERITY[code], "contact": None, "message": message, "action": action})
     for member, codes in coded:
         contact = member["contact"]
-        path = paths.get(contact["id"])
+        path, mine = paths.get(contact["id"], (None, None))
         for code in codes:
             found.append({"code": code, "severity": SEVERITY[code],
                           "contact": {"id": contact["id"], "name": contact["name"]},
-                          "message": _message(code, member, settings), "action": _action(code, member, path)})
+                          "message": _message(code, member, settings), "action": _action(code, member, path, mine)})
     found.sort(key=_sort_key)
     return {"opportunity": {"id": row["opportunity"]["id"], "name": row["opportunity"]["name"]},
             "as_of": as_of.isoformat(), "gaps": found}

@@ -27,16 +27,22 @@ class Principal:
     key_id: str
     name: str
     role: Role
+    user: str | None = None       # issue 14: the signed-in user, or the user the key belongs to
+    employee: str | None = None   # issue 14: the employee that user is ("me")
 
 
 def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create_key(graph: Graph, name: str, role: Role) -> CreatedKey:
+def create_key(graph: Graph, name: str, role: Role, user: str | None = None) -> CreatedKey:
+    if user is not None and graph.read_one("users_lookup", username=user) is None:  # issue 14: keys of a user
+        raise NotFound(f"no user named {user!r}", field="user")
     key_id = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
     row = graph.write("keys_create", id=key_id, name=name, role=role.value, hash=hash_secret(secret))[0]
+    if user is not None:
+        row["user"] = graph.write("keys_set_user", id=key_id, user=user)[0]["user"]
     return CreatedKey(**row, key=f"{PREFIX}_{key_id}_{secret}")
 
 
@@ -95,4 +101,7 @@ def authenticate(graph: Graph, cache: KeyCache, presented: str) -> Principal | N
     row = cache.get(graph, key_id)
     if row is None or row["revoked"] or not hmac.compare_digest(row["hash"], hash_secret(secret)):
         return None
-    return Principal(key_id=key_id, name=row["name"], role=Role(row["role"]))
+    if row.get("user_disabled"):  # a key belonging to a disabled user stops working with them
+        return None
+    return Principal(key_id=key_id, name=row["name"], role=Role(row["role"]),
+                     user=row.get("user"), employee=row.get("employee"))

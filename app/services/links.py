@@ -18,6 +18,7 @@ from app.services.audit import RelRef, audited_write
 from app.services.entities import KINDS, missing_ids
 from app.services.keys import Principal
 from app.services.importer import error_item
+from app.services.versions import require_version, version_of
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,37 @@ LINK_KINDS: dict[str, LinkKind] = {k.name: k for k in [
 
 
 def put_link(graph: Graph, link: LinkKind, from_id: str, to_id: str, body: BaseModel,
-             principal: Principal | None = None) -> tuple[dict[str, Any], bool]:
-    """Create or replace the edge (audited); returns ({type, from_id, to_id, properties}, created?)."""
-    return audited_write(graph, principal, link_ref(link, from_id, to_id),
-                         lambda tx: put_link_in(tx, link, from_id, to_id, body))
+             principal: Principal | None = None, if_match: list[str] | None = None) -> tuple[dict[str, Any], bool]:
+    """Create or replace the edge (audited); returns ({type, from_id, to_id, properties, version}, created?)."""
+    ref = link_ref(link, from_id, to_id)
+
+    def work(tx: ManagedTransaction) -> tuple[dict[str, Any], bool]:
+        require_version(tx, if_match, link_properties_in(tx, ref), ref.entity, ref.entity_id, link.type)
+        out, created = put_link_in(tx, link, from_id, to_id, body)
+        return {**out, "version": version_of(out["properties"])}, created
+
+    return audited_write(graph, principal, ref, work)
+
+
+def link_properties_in(tx: ManagedTransaction, ref: RelRef) -> dict[str, Any] | None:
+    """The edge's properties, or None when there is no such edge (issue 14: its version is their hash)."""
+    rows = Graph.run_in(tx, "audit_snapshot_relationship", **ref.params())
+    return rows[0]["props"] if rows else None
+
+
+def get_link(graph: Graph, link: LinkKind, from_id: str, to_id: str) -> dict[str, Any]:
+    """One edge with its version; 404 when either end or the edge is missing."""
+    ref = link_ref(link, from_id, to_id)
+
+    def unit(tx: ManagedTransaction) -> dict[str, Any]:
+        require_ends(tx, link, from_id, to_id)
+        props = link_properties_in(tx, ref)
+        if props is None:
+            raise NotFound(f"no {link.type} from {from_id!r} to {to_id!r}", type=link.type)
+        return {"type": link.type, "from_id": from_id, "to_id": to_id, "properties": props,
+                "version": version_of(props)}
+
+    return graph.read_transaction(unit)
 
 
 def link_ref(link: LinkKind, from_id: str, to_id: str) -> RelRef:
@@ -62,9 +90,16 @@ def put_link_in(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str
     return {"type": link.type, "from_id": from_id, "to_id": to_id, "properties": row["properties"]}, row["created"]
 
 
-def delete_link(graph: Graph, link: LinkKind, from_id: str, to_id: str, principal: Principal | None = None) -> None:
-    audited_write(graph, principal, link_ref(link, from_id, to_id),
-                  lambda tx: delete_link_in(tx, link, from_id, to_id))
+def delete_link(graph: Graph, link: LinkKind, from_id: str, to_id: str, principal: Principal | None = None,
+                if_match: list[str] | None = None) -> None:
+    ref = link_ref(link, from_id, to_id)
+
+    def work(tx: ManagedTransaction) -> None:
+        if if_match is not None:
+            require_version(tx, if_match, link_properties_in(tx, ref), ref.entity, ref.entity_id, link.type)
+        delete_link_in(tx, link, from_id, to_id)
+
+    audited_write(graph, principal, ref, work)
 
 
 def delete_link_in(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str) -> None:

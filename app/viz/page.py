@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+from app.i18n.catalog.users import page_texts
 from app.viz.theme import LABELS, VALUE_LABELS
 
 PAGE_LABELS = {
@@ -100,11 +101,12 @@ _TEMPLATE = r"""<!DOCTYPE html>
   ol.paths li { margin: 4px 0; }
 img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius: 4px; margin-top: 4px; }
 </style>
+<link rel="stylesheet" href="/static/edit.css">
 </head>
 <body>
 <header>
   <h1 data-i18n="title">Relationship map</h1>
-  <form id="key-form" autocomplete="off" onsubmit="return false"><input id="api-key" type="password" autocomplete="off" data-i18n-placeholder="api_key" placeholder="API key"></form>
+  <span id="who"></span><button id="sign-out" type="button" hidden data-i18n="users.page.sign_out">Sign out</button>
   <button id="lang" type="button">中文</button>
 </header>
 <div id="layout">
@@ -164,9 +166,8 @@ function el(tag, attrs = {}, ...children) {
   for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(child ?? ""));
   return node;
 }
-function headers(extra = {}) {
-  const key = $("api-key").value.trim();
-  return key ? { ...extra, "X-API-Key": key } : extra;
+function headers(extra = {}) {  /* the session cookie goes by itself; writes add the CSRF token (static/edit.js) */
+  return window.AUTH && AUTH.csrf ? { ...extra, "X-CSRF-Token": AUTH.csrf } : extra;
 }
 async function api(path, options = {}) {
   const response = await fetch(path, { ...options, headers: headers(options.headers || {}) });
@@ -384,12 +385,9 @@ $("lang").addEventListener("click", () => {
   else if (state.view === "deal") loadDealGraph();
   else if (state.view === "reach") loadReachGraph();
 });
-$("api-key").value = sessionStorage.getItem("brm.key") || "";
-$("api-key").addEventListener("change", () => { sessionStorage.setItem("brm.key", $("api-key").value.trim()); searchAccounts(); });
 applyLang();
-if ($("api-key").value) searchAccounts();
-else { $("api-key").focus(); $("empty").removeAttribute("data-i18n"); $("empty").textContent = T("need_key"); }
 </script>
+<script src="/static/edit.js"></script>
 </body>
 </html>
 """
@@ -403,6 +401,6 @@ def page_html() -> str:
     def js(obj: object) -> str:
         return json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c")
 
-    labels = {lang: {**LABELS[lang], **PAGE_LABELS[lang]} for lang in PAGE_LABELS}
+    labels = {lang: {**LABELS[lang], **PAGE_LABELS[lang], **page_texts(lang)} for lang in PAGE_LABELS}  # + issue 14
     return (_TEMPLATE.replace("__LABELS__", js(labels)).replace("__VALUES__", js(values))
             .replace("__GAPS__", js(GAP_LABELS)))

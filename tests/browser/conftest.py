@@ -22,6 +22,7 @@ from app.db.graph import Graph
 from app.main import create_app
 from app.models.keys import Role
 from app.services.keys import create_key
+from app.services.users import create_user
 from tests.neo4j_harness import free_port
 
 CHROMIUM = os.environ.get("BRM_CHROMIUM", "/usr/bin/chromium")
@@ -30,15 +31,27 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+VIEWER = ("viewer", "viewer password")  # issue 14: the page signs in with a user, no API key
+
+
 @dataclass
 class LiveServer:
     url: str
     graph: Graph
-    key: str  # a viewer's API key: what a rep pastes into the page
+    key: str  # a viewer's API key, for the test's own HTTP calls
 
     @property
     def headers(self) -> dict[str, str]:
         return {"X-API-Key": self.key}
+
+
+def sign_in(page: Any, server: LiveServer, user: tuple[str, str] = VIEWER) -> None:
+    """Open the page and sign in through its form (the page then lists accounts)."""
+    page.goto(server.url + "/")
+    page.fill("#login-username", user[0])
+    page.fill("#login-password", user[1])
+    page.click("#login-submit")
+    page.wait_for_selector("body[data-auth=in]", state="attached", timeout=20_000)
 
 
 @pytest.fixture
@@ -58,6 +71,7 @@ def live_server(graph: Graph, settings: Settings) -> Iterator[LiveServer]:
             time.sleep(0.1)
     else:
         pytest.fail("the app did not start within 30 s")
+    create_user(graph, *VIEWER, Role.viewer)
     yield LiveServer(url, graph, create_key(graph, "browser-test", Role.viewer).key)
     server.should_exit = True
     thread.join(timeout=10)

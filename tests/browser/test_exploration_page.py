@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from app.services.importer import import_bundle
-from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded
+from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded, sign_in
 
 pytestmark = pytest.mark.integration
 LOCAL_SCHEMES = {"data", "about", "blob"}
@@ -47,9 +47,7 @@ def canvas_stats(page: Any) -> dict[str, Any]:
 
 
 def open_account(page: Any, server: LiveServer, query: str = "north", account: str = "acc-nw") -> None:
-    page.goto(server.url + "/")
-    page.fill("#api-key", server.key)             # the page asks for a key and keeps it for the session
-    page.dispatch_event("#api-key", "change")
+    sign_in(page, server)                         # issue 14: the page signs in with a form, no API key
     page.fill("#account-q", query)
     page.click(f"#account-results button[data-id='{account}']")
     page.wait_for_selector("body[data-drawn-view=account]", state="attached", timeout=20_000)
@@ -189,12 +187,14 @@ def test_render_time_of_a_large_account(live_server: LiveServer, page: tuple[Any
     assert outside_requests(recorded.requests, live_server) == []
 
 
-def test_page_asks_for_a_key_before_loading_any_data(live_server: LiveServer, page: tuple[Any, Recorded]) -> None:
+def test_page_asks_to_sign_in_before_loading_any_data(live_server: LiveServer, page: tuple[Any, Recorded]) -> None:
     browser_page, recorded = page
     browser_page.goto(live_server.url + "/")
+    browser_page.wait_for_selector("#login-form", timeout=20_000)
     browser_page.wait_for_timeout(300)
-    assert "Enter your API key" in browser_page.inner_text("body")
-    assert recorded.requests == [live_server.url + "/"]       # nothing fetched without a key
+    assert "Sign in" in browser_page.inner_text("body")
+    assert sorted(recorded.requests) == sorted(live_server.url + path for path in
+                                               ("/", "/static/edit.css", "/static/edit.js", "/auth/session"))
     assert recorded.errors == []
 
 

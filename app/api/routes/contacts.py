@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Query, Response
 
-from app.api.crud import EntityId, Limit, Offset, Search, add_link, add_put_delete, resource_router
+from app.api.crud import EntityId, Limit, Offset, Search, add_link, add_put_delete, resource_router, set_etag
 from app.api.deps import GraphDep, SettingsDep
 from app.models.entities import ContactIn, ContactOut, InfluenceIn, Page, ReportsToIn
 from app.services.contacts import get_contact, list_contacts
@@ -19,8 +19,11 @@ AsOf = Annotated[date | None, Query(description="interaction levels as of this d
 
 
 @router.get("/{entity_id}", response_model=ContactOut, response_model_exclude_none=True, summary="One contact")
-def get(entity_id: EntityId, graph: GraphDep, settings: SettingsDep, as_of: AsOf = None) -> dict[str, Any]:
-    return get_contact(graph, entity_id, as_of or date.today(), settings)
+def get(entity_id: EntityId, graph: GraphDep, settings: SettingsDep, response: Response,
+        as_of: AsOf = None) -> dict[str, Any]:
+    row = get_contact(graph, entity_id, as_of or date.today(), settings)
+    set_etag(response, row.get("version"))  # issue 14
+    return row
 
 
 @router.get("", response_model=Page[ContactOut], response_model_exclude_none=True,

@@ -18,7 +18,7 @@ def get_keys(graph: GraphDep) -> list[KeyInfo]:
 @router.post("", response_model=CreatedKey, status_code=status.HTTP_201_CREATED)
 def post_key(body: KeyCreate, graph: GraphDep) -> CreatedKey:
     """The key is in this answer only; Neo4j keeps its hash."""
-    return create_key(graph, body.name, body.role)
+    return create_key(graph, body.name, body.role, body.user)
 
 
 @router.delete("/{key}", response_model=dict[str, list[str]])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.models.addresses import Domains, Emails
 from app.models.domain import (
     ActivityType, Amount, Attitude, CircleRole, Day, Degree, DecisionRole, Grade, Id, Importance, Name,
     Orientation, Stage, Strength, Text,
@@ -26,6 +27,7 @@ class AccountRow(Row):
     potential: Degree | None = None
     demonstration: Degree | None = None
     winnability: Degree | None = None
+    domains: Domains | None = None  # issue 13: internet domains, to place unknown email addresses
 
 
 class DepartmentRow(Row):
@@ -47,6 +49,7 @@ class ContactRow(Row):
     closeness: Degree | None = None
     solution_acceptance: Degree | None = None
     price_acceptance: Degree | None = None
+    emails: Emails | None = None  # issue 13: unique per person across contacts and employees
 
 
 class ReportsToRow(Row):
@@ -79,6 +82,8 @@ class EmployeeRow(Row):
     title: Name | None = None
     team: Name | None = None
     manager: Id | None = None
+    emails: Emails | None = None  # issue 13: unique per person across contacts and employees
+    capture_excluded: bool | None = None  # issue 13: their calendar and mail items are never captured
 
 
 class KnowsRow(Row):

@@ -19,6 +19,7 @@ from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.db.queries import query
 from app.models.bundle import Bundle
+from app.services.email_rules import PERSON_KEYS, email_errors
 from app.services.history import capture_history
 
 BATCH_SIZE = 5_000
@@ -29,10 +30,12 @@ WRITE_STEPS: list[tuple[str, str]] = [
     ("departments", "import_departments"),
     ("departments", "import_department_links"),
     ("contacts", "import_contacts"),
+    ("contacts", "import_contact_emails"),  # issue 13
     ("reports_to", "import_reports_to"),
     ("influences", "import_influences"),
     ("circles", "import_circles"),
     ("employees", "import_employees"),
+    ("employees", "import_employee_emails"),  # issue 13
     ("employees", "import_employee_managers"),
     ("knows", "import_knows"),
     ("opportunities", "import_opportunities"),
@@ -126,6 +129,8 @@ def validate_bundle(graph: Graph, raw: Any, standalone: bool = False) -> Bundle:
         bundle = _valid_rows_only(raw)
     errors.extend(duplicate_errors(bundle))
     errors.extend(link_errors(graph, bundle, declared_ids(raw), standalone))
+    errors.extend(email_errors({key: _rows(bundle, key) for key in PERSON_KEYS},  # issue 13
+                               (lambda name, **p: []) if standalone else graph.read))
     if errors:
         errors.sort(key=lambda e: (str(e["key"]), e["row"] if e["row"] is not None else -1, str(e["field"])))
         raise InvalidInput(f"bundle rejected: {len(errors)} problem(s), nothing was written", errors)

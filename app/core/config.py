@@ -84,6 +84,16 @@ class Settings(BaseSettings):
     # --- named queries ---------------------------------------------------------
     cypher_dir: Path = PROJECT_ROOT / "cypher"
 
+    # --- issue 12: CRM ingest (archive limits, grade thresholds) ---------------------
+    archive_max_total_bytes: int = 1024 * 1024 * 1024   # what one zip or folder may expand to in all
+    archive_max_member_bytes: int = 512 * 1024 * 1024   # one file inside it
+    archive_max_ratio: float = 200.0                    # expanded / compressed, per file (CSV is ~5-20x)
+    archive_max_members: int = 200
+    crm_grade_a_min_amount: float = 1_000_000           # Opportunity.Amount ≥ this → grade A
+    crm_grade_b_min_amount: float = 250_000
+    crm_grade_c_min_amount: float = 50_000
+    crm_grade_d_min_amount: float = 10_000              # below → E; no amount → no grade
+
     @field_validator("neo4j_password")
     @classmethod
     def _password_long_enough(cls, value: SecretStr) -> SecretStr:

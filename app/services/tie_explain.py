@@ -100,6 +100,21 @@ def explain(knows: dict[str, Any] | None, knew: dict[str, Any] | None, settings:
     }
 
 
+def text_in(explanation: dict[str, Any] | None, lang: str, settings: Settings | None = None) -> str | None:
+    """An explanation's text in another language, rebuilt from its fields (reach answers carry English)."""
+    if not explanation:
+        return None
+    settings = settings or Settings()
+    if explanation.get("source") != "derived":
+        strength = explanation.get("strength")
+        shown = settings.reach_knows_default if strength is None else strength
+        return t("capture.tie_manual" if strength is not None else "capture.tie_manual_default", lang,
+                 strength=f"{shown:.2f}")
+    props = {**(explanation.get("counts") or {}), "days_since": explanation.get("days_since"),
+             "strength": explanation.get("strength") or 0, "window_days": explanation.get("window_days")}
+    return derived_text(props, settings, lang, bool(explanation.get("dormant")))
+
+
 def explain_pairs(graph: Graph, settings: Settings, pairs: list[tuple[str, str]],
                   lang: str = "en") -> dict[tuple[str, str], dict[str, Any] | None]:
     """Explanations of many stored ties in one read."""

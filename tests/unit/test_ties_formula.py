@@ -75,3 +75,22 @@ def test_manual_explanation() -> None:
     default = explain({"source": None}, None, S, "zh")
     assert default["text"] == "手工设定但未给强度 → 0.50（默认值）"
     assert explain(None, None, S) is None
+
+
+def test_reach_view_tooltip_explains_knows_steps_in_the_view_language() -> None:
+    from app.services.tie_explain import explain
+    from app.viz.reach_view import build_reach_view
+
+    props = derive(PairStats(date(2026, 11, 10), meetings=4), AS_OF, S)["props"]
+    explanation = explain(props, None, S, "en")
+    reach = {"target": {"id": "c-li", "name": "Li Na"}, "paths": [{
+        "employee": {"id": "e-ann", "name": "Ann"}, "score": 0.3, "steps": 2,
+        "nodes": [{"id": "e-ann", "kind": "employee", "name": "Ann"}, {"id": "c-zw", "kind": "contact", "name": "Zhang"},
+                  {"id": "c-li", "kind": "contact", "name": "Li Na"}],
+        "relationships": [{"type": "KNOWS", "weight": 0.5, "explanation": explanation},
+                          {"type": "REPORTS_TO_UP", "weight": 0.6, "explanation": None}]}]}
+    titles = {(e["from"], e["to"]): e["title"] for e in build_reach_view(reach, "zh")[0].edges}
+    assert titles[("e-ann", "c-zw")].endswith("\n4 次会议，双向往来，最近一次在今天 → 0.50")
+    assert "\n" not in titles[("c-zw", "c-li")]
+    english = {(e["from"], e["to"]): e["title"] for e in build_reach_view(reach, "en")[0].edges}
+    assert english[("e-ann", "c-zw")].endswith("\n4 meetings both ways, last today → 0.50")

@@ -103,6 +103,8 @@ class Settings(BaseSettings):
     capture_excluded_employees: str = ""           # comma-separated employee ids or addresses never captured
     capture_internal_domains: str = ""             # our own mail domains, besides those of employees' addresses
     capture_max_archive_members: int = 200_000     # messages in one zip of .eml files or a Maildir
+    capture_max_window_days: int = 3660            # a longer capture window is refused (422)
+    capture_max_occurrences: int = 500_000         # occurrences one calendar capture may expand to (else 413)
     tie_half_life_days: float = Field(default=60, gt=0)
     tie_window_days: int = Field(default=180, ge=1)
     tie_frequency_full: float = Field(default=8, gt=0)  # channel-weighted activities in the window for frequency 1

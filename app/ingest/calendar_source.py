@@ -20,7 +20,7 @@ import recurring_ical_events
 
 from app.core.errors import InvalidInput
 from app.i18n import t
-from app.ingest.captured import MEETING, CapturedItem, opportunity_in
+from app.ingest.captured import MEETING, CapturedItem, TooMuchInput, opportunity_in
 from app.models.addresses import normalise_email
 
 OPPORTUNITY_PROPERTY = "X-BRM-OPPORTUNITY"
@@ -74,8 +74,9 @@ def _not_calendar(source: str, reason: str) -> InvalidInput:
 
 
 def calendar_items(calendar: icalendar.Calendar, window: Window, pattern: re.Pattern[str],
-                   stats: CalendarStats | None = None) -> Iterator[CapturedItem]:
-    """One item per occurrence in the window that was not cancelled."""
+                   stats: CalendarStats | None = None, max_occurrences: int = 200_000) -> Iterator[CapturedItem]:
+    """One item per occurrence in the window that was not cancelled; more than `max_occurrences`
+    occurrences (in all the capture's calendars) is a 413, so a daily RRULE cannot hold the heap."""
     stats = stats if stats is not None else CalendarStats()
     stats.events += sum(1 for _ in calendar.walk("VEVENT"))
     if str(calendar.get("METHOD", "")).upper() == "CANCEL":
@@ -87,18 +88,72 @@ def calendar_items(calendar: icalendar.Calendar, window: Window, pattern: re.Pat
                  if e.get("RRULE") is not None or e.get("RDATE") is not None or e.get("RECURRENCE-ID") is not None}
     start = datetime.combine(window.start, time.min, window.zone)
     end = datetime.combine(window.end + timedelta(days=1), time.min, window.zone)
-    try:
-        occurrences = recurring_ical_events.of(calendar, components=["VEVENT"]).between(start, end)
-    except Exception as exc:  # the expander raises its own classes for bad RRULEs, bad dates, ...
-        raise _not_calendar("calendar", f"{type(exc).__name__}: {str(exc)[:300]}") from None
-    for event in occurrences:
+    _check_expansion(calendar, start, end, max_occurrences)
+    for event in _occurrences(calendar, start, end):
         stats.occurrences += 1
+        if stats.occurrences > max_occurrences:
+            raise TooMuchInput(t("capture.too_many_occurrences", limit=max_occurrences), "body")
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             stats.cancelled += 1
             continue
         item = _item(event, window, pattern, recurring)
         if item is not None and window.start <= item.day <= window.end:
             yield item
+
+
+def _occurrences(calendar: icalendar.Calendar, start: datetime, end: datetime) -> list[Any]:
+    """Occurrences in [start, end) (bounded beforehand by _check_expansion)."""
+    try:
+        return recurring_ical_events.of(calendar, components=["VEVENT"]).between(start, end)
+    except Exception as exc:  # the expander raises its own classes for bad RRULEs, bad dates, ...
+        raise _not_calendar("calendar", f"{type(exc).__name__}: {str(exc)[:300]}") from None
+
+
+FREQ_SECONDS = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600, "DAILY": 86400, "WEEKLY": 604800,
+                "MONTHLY": 2629746, "YEARLY": 31556952}
+BY_PARTS = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH")
+SKIP_FACTOR = 20  # occurrences before the window are computed too (cheaper, not kept): allow this many more
+
+
+def _check_expansion(calendar: icalendar.Calendar, start: datetime, end: datetime, limit: int) -> None:
+    """Refuse (413) before expanding when the RRULEs would give more than `limit` occurrences in the window,
+    or make the expander walk more than SKIP_FACTOR × `limit` from their DTSTART: an upper bound from
+    FREQ, INTERVAL, the BY* lists, COUNT and UNTIL, so a FREQ=SECONDLY rule cannot hold a core."""
+    in_window = walked = 0.0
+    for event in calendar.walk("VEVENT"):
+        begin = event.get("DTSTART")
+        rules = event.get("RRULE")
+        if begin is None or rules is None:
+            continue
+        first = _moment(begin.dt, start.tzinfo)
+        for rule in rules if isinstance(rules, list) else [rules]:
+            step = FREQ_SECONDS.get(str((rule.get("FREQ") or [""])[0]).upper())
+            if not step:
+                continue
+            try:
+                step *= max(1, int((rule.get("INTERVAL") or [1])[0]))
+                count = int(rule["COUNT"][0]) if rule.get("COUNT") else None
+                until = _moment(rule["UNTIL"][0], start.tzinfo) if rule.get("UNTIL") else end
+            except (TypeError, ValueError, IndexError):
+                continue  # the expander reports a broken rule itself
+            per_step = 1
+            for part in BY_PARTS:
+                per_step *= max(1, len(rule.get(part) or []))
+            stop = min(until, end)
+            total = max(0.0, (stop - first).total_seconds()) / step * per_step + per_step
+            window = max(0.0, (stop - max(first, start)).total_seconds()) / step * per_step + per_step
+            if count is not None:
+                total, window = min(total, count), min(window, count)
+            walked += total
+            in_window += window
+    if in_window > limit or walked > limit * SKIP_FACTOR:
+        raise TooMuchInput(t("capture.too_many_occurrences", limit=limit), "body")
+
+
+def _moment(value: date | datetime, zone: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+    return datetime.combine(value, time.min, zone)
 
 
 def _item(event: Any, window: Window, pattern: re.Pattern[str], recurring: set[str]) -> CapturedItem | None:

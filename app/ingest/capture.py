@@ -29,6 +29,7 @@ from app.services.ties import recompute
 MAIL_TYPES = {"message/rfc822": "message", "application/mbox": "mbox", "application/zip": "zip",
               "application/x-zip-compressed": "zip", "application/x-zip": "zip"}
 CALENDAR_TYPES = {"text/calendar", "application/ics"}
+EARLIEST, LATEST = date(1900, 1, 1), date(2200, 12, 31)  # a capture window outside this is a typo
 
 
 def _finish(writer: CaptureWriter, graph: Graph, settings: Settings, lang: str, stats: dict[str, int],
@@ -50,16 +51,18 @@ def capture_calendar(graph: Graph, settings: Settings, files: Iterable[tuple[str
     to `end` (default today) become meetings."""
     default = Window.ending_today(settings.capture_window_days, settings.capture_timezone, today)
     window = Window(start or default.start, end or default.end, default.zone)
-    if window.start > window.end:
-        raise InvalidInput("the capture window ends before it starts",
-                           [{"key": None, "row": None, "field": "from", "message": "from must be <= to",
-                             "value": window.start.isoformat()}])
+    if not (EARLIEST <= window.start <= window.end <= LATEST
+            and (window.end - window.start).days <= settings.capture_max_window_days):
+        message = t("capture.bad_window", lang, low=EARLIEST.isoformat(), high=LATEST.isoformat(),
+                    days=settings.capture_max_window_days)
+        raise InvalidInput(message, [{"key": None, "row": None, "field": "from", "message": message,
+                                      "value": f"{window.start.isoformat()}..{window.end.isoformat()}"}])
     pattern = re.compile(settings.capture_opportunity_pattern)
     calendars = [(name, parse_calendar(data, name)) for name, data in files]  # all parsed before any write
     stats = CalendarStats()
     writer = CaptureWriter(graph, settings, "calendar")
     for _, calendar in calendars:
-        writer.add_all(calendar_items(calendar, window, pattern, stats))
+        writer.add_all(calendar_items(calendar, window, pattern, stats, settings.capture_max_occurrences))
     return _finish(writer, graph, settings, lang, {"events": stats.events, "occurrences": stats.occurrences,
                                                    "cancelled": stats.cancelled}, end or default.end)
 

@@ -11,8 +11,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.core.errors import BrmError
+
 MEETING = "meeting"
 EMAIL = "email"
+
+
+class TooMuchInput(BrmError):
+    """A capture that would expand beyond its bounds (occurrences in the window): 413, nothing written."""
+
+    status_code = 413
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message, errors=[{"key": None, "row": None, "field": field, "message": message}])
+        self.errors = self.details["errors"]
 
 
 @dataclass

@@ -77,8 +77,12 @@ def stats_of(row: dict[str, Any]) -> PairStats:
 def pair_stats(graph: Graph, settings: Settings, batch: list[tuple[str, list[str] | None]],
                as_of: date) -> list[dict[str, Any]]:
     """Rows {employee, contact, last, meetings, calls, emails_out, emails_in} for [(employee, contacts or None)]."""
+    try:
+        window_start = as_of - timedelta(days=settings.tie_window_days)
+    except OverflowError:  # as_of in the first months of year 1: the window reaches back to the first day
+        window_start = date.min
     return graph.read("ties_stats", batch=[{"employee": e, "contacts": cs} for e, cs in batch], as_of=as_of,
-                      window_start=as_of - timedelta(days=settings.tie_window_days))
+                      window_start=window_start)
 
 
 def recompute(graph: Graph, settings: Settings, as_of: date | None = None,

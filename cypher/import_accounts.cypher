@@ -3,4 +3,5 @@ UNWIND $rows AS row
 MERGE (a:Account {id: row.id})
 SET a.name = row.name, a.industry = row.industry, a.region = row.region,
     a.revenue = row.revenue, a.potential = row.potential,
-    a.demonstration = row.demonstration, a.winnability = row.winnability
+    a.demonstration = row.demonstration, a.winnability = row.winnability,
+    a.annual_revenue = row.annual_revenue

@@ -1,4 +1,5 @@
 // Upsert our employees (manager links in import_employee_managers, once all exist).
 UNWIND $rows AS row
 MERGE (e:Employee {id: row.id})
-SET e.name = row.name, e.title = row.title, e.team = row.team
+SET e.name = row.name, e.title = row.title, e.team = row.team,
+    e.active = row.active

@@ -2,7 +2,8 @@
 
 All-or-nothing: any invalid row rejects the whole bundle with every problem listed by
 key, row index and field; a failure while writing rolls the transaction back, so the
-database is left exactly as it was. Upserts by id, so importing twice changes nothing.
+database is left exactly as it was. Upserts by id; a row already stored exactly as given is
+not written at all (app.services.import_diff), so importing twice writes nothing.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from app.db.graph import Graph
 from app.db.queries import query
 from app.models.bundle import Bundle
 from app.services.history import capture_history
+from app.services.import_diff import Classified, classify, tally
 from app.services.import_errors import ErrorCollector
 
 BATCH_SIZE = 5_000
@@ -48,8 +50,18 @@ ProgressHook = Callable[[str, int, int], None]  # (query name, batch index, rows
 
 @dataclass
 class ImportReport:
+    """What an import did. Stable shape (other branches build on it):
+
+    - `rows[key]`: rows of that bundle key;
+    - `keys[key] = {"created": n, "changed": n, "unchanged": n}` for every key with rows
+      (not filled on a dry run): created = not stored before, changed = stored with other values
+      (rewritten), unchanged = stored exactly as given (not written at all);
+    - `nodes_created`, `relationships_created`, `relationships_deleted`, `properties_set`: Neo4j counters.
+    """
+
     dry_run: bool
     rows: dict[str, int]
+    keys: dict[str, dict[str, int]] = field(default_factory=dict)
     nodes_created: int = 0
     relationships_created: int = 0
     relationships_deleted: int = 0
@@ -60,6 +72,7 @@ class ImportReport:
         return {
             "dry_run": self.dry_run,
             "rows": self.rows,
+            "keys": self.keys,
             "nodes_created": self.nodes_created,
             "relationships_created": self.relationships_created,
             "relationships_deleted": self.relationships_deleted,
@@ -83,10 +96,12 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
     report = ImportReport(dry_run=dry_run, rows=rows)
     if dry_run:
         return report
-    payload = {key: [row.model_dump(mode="json") for row in getattr(bundle, key)] for key in Bundle.model_fields}
+    parts: list[Classified] = []
 
     def write_all(tx: ManagedTransaction) -> Counter[str]:
+        parts.clear()
         totals: Counter[str] = Counter()
+        payload = changed_rows(tx, bundle, parts, batch_size, assume_new=replace_all)
         if replace_all:
             totals["nodes_deleted"] += tx.run(query("restore_wipe_domain")).consume().counters.nodes_deleted
         for key, name in WRITE_STEPS:
@@ -101,18 +116,35 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
                         totals[counter] += value
         totals["history_snapshots"] += capture_history(
             tx, at=effective_at or datetime.now(timezone.utc),
-            contact_ids=[row.id for row in bundle.contacts],
-            role_pairs=[(row.contact, row.opportunity) for row in bundle.roles],
-            knows_pairs=[(row.employee, row.contact) for row in bundle.knows])
+            contact_ids=[row["id"] for row in payload["contacts"]],
+            role_pairs=[(row["contact"], row["opportunity"]) for row in payload["roles"]],
+            knows_pairs=[(row["employee"], row["contact"]) for row in payload["knows"]])
         return totals
 
     totals = graph.write_transaction(write_all, timeout_s=timeout_s)
+    report.keys = {key: counts for key, counts in tally(parts).items() if key in rows}
     report.nodes_created = totals["nodes_created"]
     report.relationships_created = totals["relationships_created"]
     report.relationships_deleted = totals["relationships_deleted"]
     report.properties_set = totals["properties_set"]
     report.counters = dict(totals)
     return report
+
+
+def changed_rows(tx: ManagedTransaction, bundle: Bundle, parts: list[Classified], batch_size: int,
+                 assume_new: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Per key, the rows to write (created or changed, bundle order), read against the stored graph
+    before anything is written; each batch's classification is appended to `parts`."""
+    payload: dict[str, list[dict[str, Any]]] = {}
+    for key in Bundle.model_fields:
+        models = getattr(bundle, key)
+        payload[key] = []
+        for start in range(0, len(models), batch_size):
+            batch = models[start:start + batch_size]
+            part = classify(tx, key, [row.model_dump(mode="json", by_alias=True) for row in batch], assume_new)
+            parts.append(part)
+            payload[key].extend(batch[index].model_dump(mode="json") for index in part.write)
+    return payload
 
 
 # ----------------------------------------------------------------------------- validation

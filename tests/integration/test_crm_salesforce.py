@@ -150,7 +150,9 @@ def test_reimport_changes_nothing_and_a_newer_export_updates_exactly_what_change
     import_crm_path(graph, "salesforce", SF)
     before = export_bundle(graph)
     again = import_crm_path(graph, "salesforce", SF)
-    assert again["nodes_created"] == 0 and again["relationships_created"] == 0
+    assert again["nodes_created"] == 0 and again["relationships_created"] == 0 and again["properties_set"] == 0
+    assert all(counts["created"] == counts["changed"] == 0 for counts in again["keys"].values())
+    assert again["keys"]["contacts"]["unchanged"] == 8
     assert export_bundle(graph) == before
     newer = export_copy(tmp_path)
     edit_csv(newer / "Opportunity.csv", lambda rows: [
@@ -162,6 +164,8 @@ def test_reimport_changes_nothing_and_a_newer_export_updates_exactly_what_change
     assert by_id(after["opportunities"])[MES]["stage"] == "negotiate"
     changed = {key for key in before if before[key] != after[key]}
     assert changed == {"opportunities"}  # Mary is still here: never deleted silently
+    assert {key: counts for key, counts in report["keys"].items() if counts["created"] or counts["changed"]} == {
+        "opportunities": {"created": 0, "changed": 1, "unchanged": 4}}
     assert report["source"]["not_in_export"] == {"contacts": {"count": 1, "first_ids": [MARY]}}
     assert "not in this export" in report["source"]["not_in_export_message"]
     dry = import_crm_path(graph, "salesforce", newer, dry_run=True, prune=True)

@@ -328,6 +328,8 @@ class Engine:
         self._shape(obj, file, index, row, columns)
 
     def _typed(self, kind: type | None, value: str) -> Any:
+        if kind is list:  # emails, domains: `a@x.com;b@x.com`
+            return [part.strip() for part in value.split(self.mapping.list_separator) if part.strip()]
         if kind is bool:
             lowered = value.lower()
             if lowered in self.mapping.true_words:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.models.addresses import Domains, Emails
 from app.models.domain import (
     ActivityType, Amount, Attitude, CircleRole, Day, Degree, DecisionRole, Grade, Id, Importance, Name,
     Orientation, Stage, Strength, Text,
@@ -27,6 +28,7 @@ class AccountRow(Row):
     demonstration: Degree | None = None
     winnability: Degree | None = None
     annual_revenue: Amount | None = None  # money (a CRM's AnnualRevenue), never the 0–100 revenue score
+    domains: Domains | None = None  # issue 13: internet domains, to place unknown email addresses
 
 
 class DepartmentRow(Row):
@@ -48,6 +50,7 @@ class ContactRow(Row):
     closeness: Degree | None = None
     solution_acceptance: Degree | None = None
     price_acceptance: Degree | None = None
+    emails: Emails | None = None  # issue 13: unique per person across contacts and employees
 
 
 class ReportsToRow(Row):
@@ -81,6 +84,8 @@ class EmployeeRow(Row):
     team: Name | None = None
     manager: Id | None = None
     active: bool | None = None  # False: left or deactivated in the CRM, kept for history
+    emails: Emails | None = None  # issue 13: unique per person across contacts and employees
+    capture_excluded: bool | None = None  # issue 13: their calendar and mail items are never captured
 
 
 class KnowsRow(Row):

@@ -5,6 +5,7 @@ row per bundle row, except:
 
 - `circles.csv` `members` cell: `contact:role;contact:role` (`:role` may be left out → member);
 - `activities.csv` `contacts` cell: `c1;c2`;
+- `emails` (contacts, employees) and `domains` (accounts) cells: `a@acme.com;b@acme.com`;
 - `competitors.csv`: one row per (competitor, opportunity) with columns
   `id,name,opportunity,need_satisfaction,closeness`; rows sharing an id become one
   competitor (a row with an empty `opportunity` is a competitor with no deals).
@@ -34,6 +35,7 @@ ROLE_SEPARATOR = ":"
 TRUE_WORDS = {"true", "1", "yes", "y"}
 FALSE_WORDS = {"false", "0", "no", "n"}
 MAX_FILES = 50
+LIST_COLUMNS = {"emails", "domains"}  # issue 13: `;`-separated lists of addresses / domains
 
 
 @dataclass
@@ -134,6 +136,8 @@ def _convert(key: str, column: str, annotation: Any, cell: str) -> Any:
     if key == "circles" and column == "members":
         return [_member(part) for part in _split(cell)]
     if key == "activities" and column == "contacts":
+        return _split(cell)
+    if column in LIST_COLUMNS:  # issue 13: emails / domains, `a@x.com;b@x.com`
         return _split(cell)
     kind = _scalar_kind(annotation)
     if kind is bool:

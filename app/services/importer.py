@@ -21,6 +21,7 @@ from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.db.queries import query
 from app.models.bundle import Bundle
+from app.services.email_rules import PERSON_KEYS, email_errors
 from app.services.history import capture_history
 from app.services.import_diff import Classified, classify, tally
 from app.services.import_errors import ErrorCollector
@@ -33,10 +34,12 @@ WRITE_STEPS: list[tuple[str, str]] = [
     ("departments", "import_departments"),
     ("departments", "import_department_links"),
     ("contacts", "import_contacts"),
+    ("contacts", "import_contact_emails"),  # issue 13
     ("reports_to", "import_reports_to"),
     ("influences", "import_influences"),
     ("circles", "import_circles"),
     ("employees", "import_employees"),
+    ("employees", "import_employee_emails"),  # issue 13
     ("employees", "import_employee_managers"),
     ("knows", "import_knows"),
     ("opportunities", "import_opportunities"),
@@ -160,6 +163,8 @@ def validate_bundle(graph: Graph, raw: Any, standalone: bool = False) -> Bundle:
     bundle = _validate_rows(raw, collector)
     collector.extend(duplicate_errors(bundle))
     collector.extend(link_errors(graph, bundle, declared_ids(raw), standalone))
+    collector.extend(email_errors({key: _rows(bundle, key) for key in PERSON_KEYS},  # issue 13
+                                  (lambda name, **p: []) if standalone else graph.read))
     if collector:
         raise collector.rejection(f"bundle rejected: {collector.total} problem(s), nothing was written")
     return bundle

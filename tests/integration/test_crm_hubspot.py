@@ -22,12 +22,15 @@ def test_every_default_hubspot_rule(graph: Graph) -> None:
     accounts = by_id(stored["accounts"])
     assert accounts == {
         "hs-5001": {"id": "hs-5001", "name": "Lumen Health Group", "industry": "HOSPITAL_HEALTH_CARE",
-                    "region": "Singapore", "annual_revenue": 85_000_000},
-        "hs-5002": {"id": "hs-5002", "name": "Kestrel Foods", "industry": "FOOD_BEVERAGES", "region": "Victoria"}}
+                    "region": "Singapore", "annual_revenue": 85_000_000, "domains": ["lumenhealth.example"]},
+        "hs-5002": {"id": "hs-5002", "name": "Kestrel Foods", "industry": "FOOD_BEVERAGES", "region": "Victoria",
+                    "domains": ["kestrelfoods.example"]}}
     employees = by_id(stored["employees"])
     assert {e: (employees[e]["name"], employees[e]["active"]) for e in employees} == {
         "hs-701": ("Mei Tan", True), "hs-702": ("Raj Patel", True), "hs-703": ("old.rep@ourco.example", False)}
+    assert employees["hs-702"]["emails"] == ["raj.patel@ourco.example"]
     contacts = by_id(stored["contacts"])
+    assert contacts["hs-9003"]["emails"] == ["procurement@lumenhealth.example"]
     assert {c: (contacts[c]["name"], contacts[c]["account"]) for c in contacts} == {
         "hs-9001": ("Grace Lim", "hs-5001"), "hs-9002": ("Arjun Nair", "hs-5001"),
         "hs-9003": ("procurement@lumenhealth.example", "hs-5001"), "hs-9004": ("Sophie Walsh", "hs-5002")}

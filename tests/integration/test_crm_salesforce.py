@@ -82,12 +82,13 @@ def test_every_default_salesforce_rule(graph: Graph) -> None:
     assert employees[CAROL]["active"] is False and employees[BOB]["active"] is True
     assert employees[BOB]["manager"] == ALICE and employees[DAN]["manager"] == BOB
     assert employees[ALICE] == {"id": ALICE, "name": "Alice Chen", "title": "VP Sales", "team": "Enterprise Sales",
-                                "active": True}
+                                "active": True, "emails": ["alice.chen@ourco.example"]}
     # Contact: FirstName + LastName, AccountId (15 characters for Liu), one department per (account, Department)
     contacts = by_id(stored["contacts"])
     assert set(contacts) == {ZHANG, LIU, CHEN, WANG, HANS, GRETA, JOHN, MARY}  # deleted and private skipped
     assert contacts[LIU]["name"] == "Yang Liu" and contacts[LIU]["account"] == ACME
     assert contacts[HANS]["name"] == "Hans Müller"
+    assert contacts[ZHANG]["emails"] == ["zhang.wei@acme-sh.example.cn"] and "emails" not in contacts[CHEN]  # Email
     departments = by_id(stored["departments"])
     assert {(d["account"], d["name"]) for d in departments.values()} == {
         (ACME, "Executive Office"), (ACME, "IT"), (ACME, "Procurement"), (NORTHWIND, "Operations"),

@@ -2,4 +2,4 @@
 UNWIND $ids AS id
 MATCH (e:Employee {id: id})
 RETURN e {.id, .name, .title, .team, manager: [(e)-[:REPORTS_TO]->(m:Employee) | m.id][0],
-          .emails, .capture_excluded} AS row
+          .emails, .capture_excluded, .active} AS row

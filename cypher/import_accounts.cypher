@@ -4,4 +4,5 @@ MERGE (a:Account {id: row.id})
 SET a.name = row.name, a.industry = row.industry, a.region = row.region,
     a.revenue = row.revenue, a.potential = row.potential,
     a.demonstration = row.demonstration, a.winnability = row.winnability,
-    a.domains = CASE WHEN row.domains = [] THEN null ELSE row.domains END
+    a.domains = CASE WHEN row.domains = [] THEN null ELSE row.domains END,
+    a.annual_revenue = row.annual_revenue

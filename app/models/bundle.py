@@ -27,6 +27,7 @@ class AccountRow(Row):
     potential: Degree | None = None
     demonstration: Degree | None = None
     winnability: Degree | None = None
+    annual_revenue: Amount | None = None  # money (a CRM's AnnualRevenue), never the 0–100 revenue score
     domains: Domains | None = None  # issue 13: internet domains, to place unknown email addresses
 
 
@@ -82,6 +83,7 @@ class EmployeeRow(Row):
     title: Name | None = None
     team: Name | None = None
     manager: Id | None = None
+    active: bool | None = None  # False: left or deactivated in the CRM, kept for history
     emails: Emails | None = None  # issue 13: unique per person across contacts and employees
     capture_excluded: bool | None = None  # issue 13: their calendar and mail items are never captured
 
@@ -118,12 +120,13 @@ class RoleRow(Row):
     one_vote_approve: bool = False
     one_vote_veto: bool = False
     inside_source: bool = False
+    is_primary: bool | None = None  # the CRM's primary contact role on the deal
 
 
 class CompetitorEntry(Row):
     opportunity: Id
-    need_satisfaction: Degree
-    closeness: Degree
+    need_satisfaction: Degree | None = None  # unset until someone rates it (a CRM names competitors only)
+    closeness: Degree | None = None
 
 
 class CompetitorRow(Row):

@@ -2,18 +2,20 @@
 
 All-or-nothing: any invalid row rejects the whole bundle with every problem listed by
 key, row index and field; a failure while writing rolls the transaction back, so the
-database is left exactly as it was. Upserts by id, so importing twice changes nothing.
+database is left exactly as it was. Upserts by id; a row already stored exactly as given is
+not written at all (app.services.import_diff), so importing twice writes nothing.
 """
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from app.core.errors import InvalidInput
 from app.db.graph import Graph
@@ -21,6 +23,8 @@ from app.db.queries import query
 from app.models.bundle import Bundle
 from app.services.email_rules import PERSON_KEYS, email_errors
 from app.services.history import capture_history
+from app.services.import_diff import Classified, classify, tally
+from app.services.import_errors import ErrorCollector
 
 BATCH_SIZE = 5_000
 
@@ -49,8 +53,18 @@ ProgressHook = Callable[[str, int, int], None]  # (query name, batch index, rows
 
 @dataclass
 class ImportReport:
+    """What an import did. Stable shape (other branches build on it):
+
+    - `rows[key]`: rows of that bundle key;
+    - `keys[key] = {"created": n, "changed": n, "unchanged": n}` for every key with rows
+      (not filled on a dry run): created = not stored before, changed = stored with other values
+      (rewritten), unchanged = stored exactly as given (not written at all);
+    - `nodes_created`, `relationships_created`, `relationships_deleted`, `properties_set`: Neo4j counters.
+    """
+
     dry_run: bool
     rows: dict[str, int]
+    keys: dict[str, dict[str, int]] = field(default_factory=dict)
     nodes_created: int = 0
     relationships_created: int = 0
     relationships_deleted: int = 0
@@ -61,6 +75,7 @@ class ImportReport:
         return {
             "dry_run": self.dry_run,
             "rows": self.rows,
+            "keys": self.keys,
             "nodes_created": self.nodes_created,
             "relationships_created": self.relationships_created,
             "relationships_deleted": self.relationships_deleted,
@@ -84,10 +99,12 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
     report = ImportReport(dry_run=dry_run, rows=rows)
     if dry_run:
         return report
-    payload = {key: [row.model_dump(mode="json") for row in getattr(bundle, key)] for key in Bundle.model_fields}
+    parts: list[Classified] = []
 
     def write_all(tx: ManagedTransaction) -> Counter[str]:
+        parts.clear()
         totals: Counter[str] = Counter()
+        payload = changed_rows(tx, bundle, parts, batch_size, assume_new=replace_all)
         if replace_all:
             totals["nodes_deleted"] += tx.run(query("restore_wipe_domain")).consume().counters.nodes_deleted
         for key, name in WRITE_STEPS:
@@ -102,12 +119,13 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
                         totals[counter] += value
         totals["history_snapshots"] += capture_history(
             tx, at=effective_at or datetime.now(timezone.utc),
-            contact_ids=[row.id for row in bundle.contacts],
-            role_pairs=[(row.contact, row.opportunity) for row in bundle.roles],
-            knows_pairs=[(row.employee, row.contact) for row in bundle.knows])
+            contact_ids=[row["id"] for row in payload["contacts"]],
+            role_pairs=[(row["contact"], row["opportunity"]) for row in payload["roles"]],
+            knows_pairs=[(row["employee"], row["contact"]) for row in payload["knows"]])
         return totals
 
     totals = graph.write_transaction(write_all, timeout_s=timeout_s)
+    report.keys = {key: counts for key, counts in tally(parts).items() if key in rows}
     report.nodes_created = totals["nodes_created"]
     report.relationships_created = totals["relationships_created"]
     report.relationships_deleted = totals["relationships_deleted"]
@@ -116,25 +134,92 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
     return report
 
 
+def changed_rows(tx: ManagedTransaction, bundle: Bundle, parts: list[Classified], batch_size: int,
+                 assume_new: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Per key, the rows to write (created or changed, bundle order), read against the stored graph
+    before anything is written; each batch's classification is appended to `parts`."""
+    payload: dict[str, list[dict[str, Any]]] = {}
+    for key in Bundle.model_fields:
+        models = getattr(bundle, key)
+        payload[key] = []
+        for start in range(0, len(models), batch_size):
+            batch = models[start:start + batch_size]
+            part = classify(tx, key, [row.model_dump(mode="json", by_alias=True) for row in batch], assume_new)
+            parts.append(part)
+            payload[key].extend(batch[index].model_dump(mode="json") for index in part.write)
+    return payload
+
+
 # ----------------------------------------------------------------------------- validation
 def validate_bundle(graph: Graph, raw: Any, standalone: bool = False) -> Bundle:
-    """Schema errors (pydantic) and whole-bundle rules (duplicates, links), all reported together."""
+    """Schema errors (pydantic) and whole-bundle rules (duplicates, links), all reported together.
+
+    Rows are validated one by one into an ErrorCollector (app.services.import_errors): every problem
+    is counted, only the first rows of each kind are kept, so a million bad rows cost bounded memory.
+    """
     if not isinstance(raw, dict):
         raise InvalidInput("a bundle is a JSON object", [error_item(None, None, None, "must be a JSON object")])
-    errors: list[dict[str, Any]] = []
-    try:
-        bundle = Bundle.model_validate(raw)
-    except ValidationError as exc:
-        errors.extend(pydantic_errors(exc))
-        bundle = _valid_rows_only(raw)
-    errors.extend(duplicate_errors(bundle))
-    errors.extend(link_errors(graph, bundle, declared_ids(raw), standalone))
-    errors.extend(email_errors({key: _rows(bundle, key) for key in PERSON_KEYS},  # issue 13
-                               (lambda name, **p: []) if standalone else graph.read))
-    if errors:
-        errors.sort(key=lambda e: (str(e["key"]), e["row"] if e["row"] is not None else -1, str(e["field"])))
-        raise InvalidInput(f"bundle rejected: {len(errors)} problem(s), nothing was written", errors)
+    collector = ErrorCollector()
+    bundle = _validate_rows(raw, collector)
+    collector.extend(duplicate_errors(bundle))
+    collector.extend(link_errors(graph, bundle, declared_ids(raw), standalone))
+    collector.extend(email_errors({key: _rows(bundle, key) for key in PERSON_KEYS},  # issue 13
+                                  (lambda name, **p: []) if standalone else graph.read))
+    if collector:
+        raise collector.rejection(f"bundle rejected: {collector.total} problem(s), nothing was written")
     return bundle
+
+
+def _validate_rows(raw: dict[str, Any], collector: ErrorCollector) -> Bundle:
+    """Each row by its row model; an invalid row is kept as None so link checks still run on the rest."""
+    for name in raw:
+        if name not in Bundle.model_fields:
+            collector.add(error_item(str(name), None, None, "unknown key"))
+    bundle = Bundle()
+    for key, info in Bundle.model_fields.items():
+        rows = raw.get(key)
+        if rows is None:
+            continue
+        if not isinstance(rows, list):
+            collector.add(error_item(key, None, None, "Input should be a valid list"))
+            continue
+        row_model = info.annotation.__args__[0]  # list[XRow]
+        good: list[Any] = []
+        for index, row in enumerate(rows):
+            if collector.total >= EXACT_PROBLEMS:
+                _count_rest(key, rows[index:], good, collector)
+                break
+            try:
+                good.append(row_model.model_validate(row))
+            except ValidationError as exc:
+                good.append(None)
+                for err in exc.errors(include_url=False, include_context=False):
+                    signature = (key, err["type"], err["msg"], *(p for p in err["loc"] if not isinstance(p, int)))
+                    collector.add_again(signature, lambda err=err, index=index: _pydantic_item(
+                        err, [key, index, *err["loc"]]))
+        object.__setattr__(bundle, key, good)
+    return bundle
+
+
+EXACT_PROBLEMS = 100_000  # problems broken down by kind; past this, the rest are only counted (bounded time)
+COUNT_CHUNK = 10_000
+
+
+def _count_rest(key: str, rows: list[Any], good: list[Any], collector: ErrorCollector) -> None:
+    """Validate the remaining rows in chunks and only count their problems (no error dicts, no per-row raise)."""
+    adapter = _list_adapter(key)
+    for start in range(0, len(rows), COUNT_CHUNK):
+        chunk = rows[start:start + COUNT_CHUNK]
+        try:
+            good.extend(adapter.validate_python(chunk))
+        except ValidationError as exc:
+            good.extend([None] * len(chunk))
+            collector.count_only(key, exc.error_count())
+
+
+@lru_cache(maxsize=None)
+def _list_adapter(key: str) -> TypeAdapter[Any]:
+    return TypeAdapter(Bundle.model_fields[key].annotation)
 
 
 def error_item(key: str | None, row: int | None, field_name: str | None, message: str,
@@ -146,18 +231,18 @@ def error_item(key: str | None, row: int | None, field_name: str | None, message
 
 
 def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
-    items = []
-    for err in exc.errors():
-        loc = list(err["loc"])
-        key = str(loc.pop(0)) if loc else None
-        row = loc.pop(0) if loc and isinstance(loc[0], int) else None
-        field_name = dotted_field(loc) or None
-        message = "unknown key" if err["type"] == "extra_forbidden" and row is None else err["msg"]
-        if err["type"] == "extra_forbidden" and row is not None:
-            message = "unknown field"
-        value = err.get("input") if err["type"] not in {"missing", "model_type"} else None
-        items.append(error_item(key, row, field_name, message, value if is_scalar(value) else None))
-    return items
+    return [_pydantic_item(err, list(err["loc"])) for err in exc.errors()]
+
+
+def _pydantic_item(err: Any, loc: list[Any]) -> dict[str, Any]:
+    key = str(loc.pop(0)) if loc else None
+    row = loc.pop(0) if loc and isinstance(loc[0], int) else None
+    field_name = dotted_field(loc) or None
+    message = "unknown key" if err["type"] == "extra_forbidden" and row is None else err["msg"]
+    if err["type"] == "extra_forbidden" and row is not None:
+        message = "unknown field"
+    value = err.get("input") if err["type"] not in {"missing", "model_type"} else None
+    return error_item(key, row, field_name, message, value if is_scalar(value) else None)
 
 
 def dotted_field(loc: list[Any]) -> str:
@@ -170,27 +255,6 @@ def dotted_field(loc: list[Any]) -> str:
 
 def is_scalar(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool))
-
-
-def _valid_rows_only(raw: dict[str, Any]) -> Bundle:
-    """Keep the rows that validate on their own, so link checks still run and report everything at once."""
-    kept: dict[str, list[Any]] = {}
-    for key, info in Bundle.model_fields.items():
-        rows = raw.get(key)
-        if not isinstance(rows, list):
-            continue
-        row_model = info.annotation.__args__[0]  # list[XRow]
-        good = []
-        for row in rows:
-            try:
-                good.append(row_model.model_validate(row))
-            except ValidationError:
-                good.append(None)
-        kept[key] = good
-    bundle = Bundle()
-    for key, rows in kept.items():
-        object.__setattr__(bundle, key, rows)
-    return bundle
 
 
 def _rows(bundle: Bundle, key: str) -> list[tuple[int, Any]]:

@@ -11,7 +11,10 @@ from starlette.datastructures import UploadFile
 from app.api.auth import PrincipalDep
 from app.api.deps import GraphDep, SettingsDep
 from app.core.errors import InvalidInput
+from app.i18n import negotiate
+from app.ingest.crm_import import import_crm_upload
 from app.services.bundle_sources import import_csv, import_zip, parse_json
+from app.services.import_errors import with_summary
 from app.services.audit import record_import
 from app.services.export import export_bundle
 from app.services.importer import error_item, import_bundle
@@ -26,12 +29,30 @@ IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @router.post("/import", responses=IMPORT_RESPONSES, summary="Import a bundle (all-or-nothing upsert by id)")
 async def post_import(request: Request, graph: GraphDep, settings: SettingsDep, principal: PrincipalDep,
-                      dry_run: Annotated[bool, Query(description="validate only, write nothing")] = False
+                      dry_run: Annotated[bool, Query(description="validate only, write nothing")] = False,
+                      source: Annotated[str | None, Query(description="a CRM export: salesforce or hubspot "
+                                                          "(docs/crm.md); body: its zip, or multipart with its "
+                                                          "zip or CSV files and optionally a .toml mapping")] = None,
+                      prune: Annotated[bool, Query(description="with source: remove what came from this CRM "
+                                                   "but is not in this export (dry_run shows it)")] = False,
                       ) -> dict[str, Any]:
     """JSON body (application/json), a zip of CSV files (application/zip), or multipart/form-data with
     one .json or .zip file, or several .csv files (one per bundle key)."""
+    try:
+        report = await _import(request, graph, settings, dry_run, source, prune)
+    except InvalidInput as exc:
+        raise with_summary(exc) from None
+    if not dry_run:
+        await run_in_threadpool(record_import, graph, principal, report)
+    return report
+
+
+async def _import(request: Request, graph: Any, settings: Any, dry_run: bool, source: str | None,
+                  prune: bool) -> dict[str, Any]:
     options = {"dry_run": dry_run, "timeout_s": settings.neo4j_import_timeout_s}
     content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    if source is not None:
+        return await _import_crm(request, graph, content_type, source, prune, options)
     if content_type == "multipart/form-data":
         report = await _import_multipart(request, graph, options)
     elif content_type in ZIP_TYPES:
@@ -43,9 +64,27 @@ async def post_import(request: Request, graph: GraphDep, settings: SettingsDep, 
     else:
         raise InvalidInput(f"unsupported content type {content_type!r}", [error_item(
             None, None, None, "send application/json, application/zip or multipart/form-data")])
-    if not dry_run:
-        await run_in_threadpool(record_import, graph, principal, report.as_dict())
     return report.as_dict()
+
+
+async def _import_crm(request: Request, graph: Any, content_type: str, source: str, prune: bool,
+                      options: dict[str, Any]) -> dict[str, Any]:
+    """`?source=`: the CRM's export zip as the body, or multipart (zip or CSV files, optional .toml mapping)."""
+    lang = negotiate(request.query_params.get("lang"), request.headers.get("accept-language"))
+    if content_type == "multipart/form-data":
+        form = await request.form()
+        parts: list[tuple[str, bytes]] = []
+        for name, value in form.multi_items():
+            if name == "mapping":  # the mapping to lay over the default: a file or a text field
+                parts.append(("mapping.toml", value.encode() if isinstance(value, str) else await value.read()))
+            elif isinstance(value, UploadFile):
+                parts.append((PurePath(value.filename or name).name, await value.read()))
+    elif content_type in ZIP_TYPES:
+        parts = [("export.zip", await request.body())]
+    else:
+        raise InvalidInput(f"unsupported content type {content_type!r} for source={source}", [error_item(
+            None, None, None, "send the export's zip (application/zip) or multipart/form-data")])
+    return await run_in_threadpool(import_crm_upload, graph, source, parts, prune=prune, lang=lang, **options)
 
 
 async def _import_multipart(request: Request, graph: Any, options: dict[str, Any]) -> Any:

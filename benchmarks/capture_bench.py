@@ -38,6 +38,8 @@ def with_addresses(bundle: dict[str, list[dict[str, Any]]]) -> dict[str, list[di
     bundle = {key: bundle.get(key, []) for key in KEPT}
     for activity in bundle["activities"]:
         activity.pop("opportunity", None)
+    for contact in bundle["contacts"]:
+        contact.pop("department", None)  # departments are not kept
     for account in bundle["accounts"]:
         account["domains"] = [f"{account['id']}.example"]
     for contact in bundle["contacts"]:

@@ -4,7 +4,8 @@ MATCH (acc:Account {id: row.account})
 MERGE (c:Contact {id: row.id})
 SET c.name = row.name, c.title = row.title, c.orientation = row.orientation, c.attitude = row.attitude,
     c.importance = row.importance, c.closeness = row.closeness,
-    c.solution_acceptance = row.solution_acceptance, c.price_acceptance = row.price_acceptance
+    c.solution_acceptance = row.solution_acceptance, c.price_acceptance = row.price_acceptance,
+    c.emails = CASE WHEN row.emails = [] THEN null ELSE row.emails END
 WITH c, row, acc
 CALL (c, acc) {
   OPTIONAL MATCH (c)-[old:WORKS_AT]->(x) WHERE x <> acc

@@ -34,3 +34,6 @@ CREATE RANGE INDEX import_change_run IF NOT EXISTS FOR (n:ImportChange) ON (n.ru
 // Users and sign-in sessions (issue 14): a session is stored as the SHA-256 of its token only.
 CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE;
 CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
+// Issue 13: one node per email address (lower-cased), owned by one person through HAS_EMAIL: the lookup
+// that matches calendar attendees and mail senders/recipients to contacts and employees.
+CREATE CONSTRAINT email_address IF NOT EXISTS FOR (n:EmailAddress) REQUIRE n.address IS UNIQUE;

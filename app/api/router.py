@@ -27,6 +27,10 @@ from app.api.routes import viz  # noqa: E402  (issue 6: exploration page and gra
 
 api_router.include_router(viz.router)
 
+from app.api.routes import capture  # noqa: E402  (issue 13: calendar and mail capture, explained ties)
+
+api_router.include_router(capture.router)
+
 from app.api.routes import intelligence  # noqa: E402  (issue 5: reach, decision chain, win rate, gaps, account map)
 
 for _router in intelligence.routers:

@@ -14,6 +14,8 @@ from app.cli.common import app, cli_errors, console, err_console, graph_session
 from app.cli.import_progress import import_progress
 from app.core.config import get_settings
 from app.services.import_audit import ImportAudit
+from app.cli.crm_output import print_crm_notes
+from app.ingest.crm_import import import_crm_path
 from app.services.bundle_sources import import_path
 from app.services.contacts import get_contact, list_contacts
 from app.services.export import export_bundle
@@ -24,14 +26,26 @@ app.add_typer(contacts_app, name="contacts")
 
 @app.command("import")
 def import_cmd(path: Path = typer.Argument(..., help="a .json bundle, a .zip of CSV files, or a folder of CSV files"),
-               dry_run: bool = typer.Option(False, "--dry-run", help="validate only, write nothing")) -> None:
-    """Import a bundle, all-or-nothing (upsert by id); every problem is listed by key, row and field."""
+               dry_run: bool = typer.Option(False, "--dry-run", help="validate only, write nothing"),
+               source: Optional[str] = typer.Option(None, "--from", help="a CRM export: salesforce or hubspot "
+                                                    "(PATH: the export's folder or zip; see docs/crm.md)"),
+               mapping: Optional[Path] = typer.Option(None, "--mapping", help="with --from: a TOML mapping laid "
+                                                      "over the default one"),
+               prune: bool = typer.Option(False, "--prune", help="with --from: remove what came from this CRM "
+                                          "but is not in this export (try with --dry-run first)"),
+               lang: str = typer.Option("en", "--lang", help="language of the report's notes: en or zh")) -> None:
+    """Import a bundle or a CRM export, all-or-nothing (upsert by id); problems are summarised, then listed."""
     settings = get_settings()
     with cli_errors(), graph_session() as graph, import_progress(err_console) as progress:
-        report = import_path(graph, path, dry_run=dry_run, timeout_s=settings.neo4j_import_timeout_s,
-                             batch_size=settings.import_batch_rows, on_phase=progress,
-                             audit=ImportAudit(None, "cli"))
-    console.print_json(data=report.as_dict())
+        options = {"dry_run": dry_run, "timeout_s": settings.neo4j_import_timeout_s,
+                   "batch_size": settings.import_batch_rows, "on_phase": progress, "audit": ImportAudit(None, "cli")}
+        if source is None:
+            report = import_path(graph, path, **options).as_dict()
+        else:
+            report = import_crm_path(graph, source, path, mapping, prune=prune, lang=lang, **options)
+    console.print_json(data=report)
+    if source is not None:
+        print_crm_notes(report["source"])
     if dry_run:
         err_console.print("dry run: the bundle is valid, nothing was written")
 

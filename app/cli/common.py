@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 
 from app.core.config import get_settings
-from app.core.errors import BrmError
+from app.core.errors import BrmError, InvalidInput
 from app.db.graph import Graph, create_driver
 
 app = typer.Typer(help="brm-graph: relationship intelligence for B2B sales, on Neo4j.", no_args_is_help=True,
@@ -34,7 +34,15 @@ def cli_errors() -> Iterator[None]:
     try:
         yield
     except BrmError as exc:
+        if isinstance(exc, InvalidInput):
+            from app.services.import_errors import with_summary
+
+            exc = with_summary(exc)
         err_console.print(f"[red]error:[/red] {exc.message}", highlight=False)
+        if exc.details.get("summary"):  # import rejections: the summary table first (app.services.import_errors)
+            from app.cli.crm_output import print_error_summary
+
+            print_error_summary(exc.details["summary"])
         for item in getattr(exc, "errors", [])[:200]:
             err_console.print(f"  - {item}", highlight=False)
         raise typer.Exit(1) from None

@@ -94,6 +94,36 @@ class Settings(BaseSettings):
     login_limit_per_user: str = "5/minute"                  # failed sign-ins per username (limits syntax)
     login_limit_per_address: str = "20/minute"              # failed sign-ins per client address
     first_admin_file: Path = PROJECT_ROOT / "var" / "first-admin.txt"  # make run writes the first password here
+    # --- issue 12: CRM ingest (archive limits, grade thresholds) ---------------------
+    archive_max_total_bytes: int = 1024 * 1024 * 1024   # what one zip or folder may expand to in all
+    archive_max_member_bytes: int = 512 * 1024 * 1024   # one file inside it
+    archive_max_ratio: float = 200.0                    # expanded / compressed, per file (CSV is ~5-20x)
+    archive_max_members: int = 200
+    crm_grade_a_min_amount: float = 1_000_000           # Opportunity.Amount ≥ this → grade A
+    crm_grade_b_min_amount: float = 250_000
+    crm_grade_c_min_amount: float = 50_000
+    crm_grade_d_min_amount: float = 10_000              # below → E; no amount → no grade
+
+    # --- issue 13: calendar and mail capture (docs/capture.md), derived tie strength (docs/ties.md) ---
+    capture_window_days: int = Field(default=365, ge=1, le=3650)  # occurrences from today-N to today are captured
+    capture_timezone: str = "UTC"                  # the day of a timed event or message is its day in this zone
+    capture_opportunity_pattern: str = r"\[([A-Za-z0-9][A-Za-z0-9_.:-]*)\]"  # group 1 = opportunity id in a subject
+    capture_store_subject: bool = False            # privacy: subjects are not stored unless allowed
+    capture_max_outside_participants: int = 5      # items with more outside people do not count toward ties
+    capture_excluded_employees: str = ""           # comma-separated employee ids or addresses never captured
+    capture_internal_domains: str = ""             # our own mail domains, besides those of employees' addresses
+    capture_max_archive_members: int = 200_000     # messages in one zip of .eml files or a Maildir
+    capture_max_window_days: int = 3660            # a longer capture window is refused (422)
+    capture_max_occurrences: int = 500_000         # occurrences one calendar capture may expand to (else 413)
+    tie_half_life_days: float = Field(default=60, gt=0)
+    tie_window_days: int = Field(default=180, ge=1)
+    tie_frequency_full: float = Field(default=8, gt=0)  # channel-weighted activities in the window for frequency 1
+    tie_weight_meeting: float = 1.0                # meeting, visit, meal, event
+    tie_weight_call: float = 0.7
+    tie_weight_email: float = 0.4
+    tie_one_way_factor: float = Field(default=0.5, ge=0, le=1)  # reciprocity when contact went one way only
+    tie_dormant_below: float = Field(default=0.1, ge=0, le=1)   # a derived tie below this is dormant (KNEW)
+    tie_batch_employees: int = Field(default=200, ge=1)         # recompute: employees per read/write batch
 
     @field_validator("neo4j_password")
     @classmethod

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.models.addresses import Domains, Emails
 from app.models.domain import (
     ActivityType, Amount, Attitude, CircleRole, Day, Degree, DecisionRole, Grade, Id, Importance, Name,
     Orientation, Stage, Strength, Text,
@@ -26,6 +27,8 @@ class AccountRow(Row):
     potential: Degree | None = None
     demonstration: Degree | None = None
     winnability: Degree | None = None
+    annual_revenue: Amount | None = None  # money (a CRM's AnnualRevenue), never the 0–100 revenue score
+    domains: Domains | None = None  # issue 13: internet domains, to place unknown email addresses
 
 
 class DepartmentRow(Row):
@@ -47,6 +50,7 @@ class ContactRow(Row):
     closeness: Degree | None = None
     solution_acceptance: Degree | None = None
     price_acceptance: Degree | None = None
+    emails: Emails | None = None  # issue 13: unique per person across contacts and employees
 
 
 class ReportsToRow(Row):
@@ -79,6 +83,9 @@ class EmployeeRow(Row):
     title: Name | None = None
     team: Name | None = None
     manager: Id | None = None
+    active: bool | None = None  # False: left or deactivated in the CRM, kept for history
+    emails: Emails | None = None  # issue 13: unique per person across contacts and employees
+    capture_excluded: bool | None = None  # issue 13: their calendar and mail items are never captured
 
 
 class KnowsRow(Row):
@@ -113,12 +120,13 @@ class RoleRow(Row):
     one_vote_approve: bool = False
     one_vote_veto: bool = False
     inside_source: bool = False
+    is_primary: bool | None = None  # the CRM's primary contact role on the deal
 
 
 class CompetitorEntry(Row):
     opportunity: Id
-    need_satisfaction: Degree
-    closeness: Degree
+    need_satisfaction: Degree | None = None  # unset until someone rates it (a CRM names competitors only)
+    closeness: Degree | None = None
 
 
 class CompetitorRow(Row):

@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from app.models.ties import TieExplanation
+
 StepType = Literal["KNOWS", "INFLUENCES", "REPORTS_TO_UP", "REPORTS_TO_DOWN", "SAME_CIRCLE"]
 Severity = Literal["high", "medium", "low"]
 WinRateReason = Literal["no_compelling_event", "insufficient_data", "not_top_three"]
@@ -29,6 +31,7 @@ class PathNode(BaseModel):
 class PathStep(BaseModel):
     type: StepType
     weight: float
+    explanation: TieExplanation | None = None  # issue 13: on KNOWS steps, where the weight comes from
 
 
 class ReachPath(BaseModel):

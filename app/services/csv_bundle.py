@@ -5,6 +5,7 @@ row per bundle row, except:
 
 - `circles.csv` `members` cell: `contact:role;contact:role` (`:role` may be left out → member);
 - `activities.csv` `contacts` cell: `c1;c2`;
+- `emails` (contacts, employees) and `domains` (accounts) cells: `a@acme.com;b@acme.com`;
 - `competitors.csv`: one row per (competitor, opportunity) with columns
   `id,name,opportunity,need_satisfaction,closeness`; rows sharing an id become one
   competitor (a row with an empty `opportunity` is a competitor with no deals).
@@ -19,13 +20,13 @@ from __future__ import annotations
 import csv
 import io
 import types
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from app.core.errors import InvalidInput
+from app.ingest.archive import read_folder, read_zip
 from app.models.bundle import Bundle, CompetitorEntry, Row
 from app.services.importer import error_item
 
@@ -34,6 +35,7 @@ ROLE_SEPARATOR = ":"
 TRUE_WORDS = {"true", "1", "yes", "y"}
 FALSE_WORDS = {"false", "0", "no", "n"}
 MAX_FILES = 50
+LIST_COLUMNS = {"emails", "domains"}  # issue 13: `;`-separated lists of addresses / domains
 
 
 @dataclass
@@ -65,33 +67,19 @@ class CsvBundle:
 
 # ----------------------------------------------------------------------------- reading files
 def read_csv_folder(folder: Path) -> dict[str, str]:
-    """`{file stem: text}` for every `*.csv` in a folder (not recursive)."""
-    return {path.stem: _decode(path.read_bytes()) for path in sorted(folder.glob("*.csv"))}
+    """`{file stem: text}` for every `*.csv` in a folder (not recursive), within the archive limits."""
+    return {Path(name).stem: _decode(data) for name, data in read_folder(folder).items()}
 
 
 def read_csv_zip(data: bytes) -> dict[str, str]:
-    """`{file stem: text}` for every `*.csv` in a zip (folders inside are ignored, names must not repeat)."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise InvalidInput("not a zip file", [error_item(None, None, None, f"not a zip file: {exc}")]) from None
-    files: dict[str, str] = {}
-    errors = []
-    with archive:
-        names = [info for info in archive.infolist()
-                 if not info.is_dir() and info.filename.lower().endswith(".csv")
-                 and not info.filename.startswith("__MACOSX/")]
-        if len(names) > MAX_FILES:
-            raise InvalidInput("too many files", [error_item(None, None, None, f"more than {MAX_FILES} CSV files")])
-        for info in names:
-            stem = Path(info.filename).stem
-            if stem in files:
-                errors.append(error_item(stem, None, None, f"two files named {stem}.csv in the zip"))
-                continue
-            files[stem] = _decode(archive.read(info))
-    if errors:
-        raise InvalidInput("zip rejected", errors)
-    return files
+    """`{file stem: text}` for every `*.csv` in a zip (folders inside are ignored, names must not repeat).
+
+    Read through app.ingest.archive: a zip bomb is refused (413) before it is expanded.
+    """
+    members = read_zip(data)
+    if len(members) > MAX_FILES:
+        raise InvalidInput("too many files", [error_item(None, None, None, f"more than {MAX_FILES} CSV files")])
+    return {Path(name).stem: _decode(content) for name, content in members.items()}
 
 
 def _decode(data: bytes) -> str:
@@ -148,6 +136,8 @@ def _convert(key: str, column: str, annotation: Any, cell: str) -> Any:
     if key == "circles" and column == "members":
         return [_member(part) for part in _split(cell)]
     if key == "activities" and column == "contacts":
+        return _split(cell)
+    if column in LIST_COLUMNS:  # issue 13: emails / domains, `a@x.com;b@x.com`
         return _split(cell)
     kind = _scalar_kind(annotation)
     if kind is bool:

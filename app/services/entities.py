@@ -20,6 +20,7 @@ from app.models.bundle import (
     AccountRow, ActivityRow, CircleRow, CompetitorRow, ContactRow, DepartmentRow, EmployeeRow, OpportunityRow, Row,
 )
 from app.services.audit import NodeRef, audited_write
+from app.services.email_rules import PERSON_KEYS, email_errors
 from app.services.export import clean_row
 from app.services.keys import Principal
 from app.services.importer import LINKS, error_item, pydantic_errors
@@ -46,8 +47,8 @@ KINDS: dict[str, Kind] = {k.key: k for k in [
     Kind("accounts", "Account", AccountRow, ("import_accounts",), has_blockers=True),
     Kind("departments", "Department", DepartmentRow, ("import_departments", "import_department_links"),
          has_blockers=True),
-    Kind("contacts", "Contact", ContactRow, ("import_contacts",), has_blockers=True),
-    Kind("employees", "Employee", EmployeeRow, ("import_employees", "import_employee_managers"), has_blockers=True),
+    Kind("contacts", "Contact", ContactRow, ("import_contacts", "import_contact_emails"), has_blockers=True),
+    Kind("employees", "Employee", EmployeeRow, ("import_employees", "import_employee_managers", "import_employee_emails"), has_blockers=True),
     Kind("circles", "Circle", CircleRow, ("circle_put",)),
     Kind("opportunities", "Opportunity", OpportunityRow, ("import_opportunities",)),
     Kind("competitors", "Competitor", CompetitorRow, ("competitor_put",)),
@@ -117,6 +118,7 @@ def put_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, body: Row) -
     payload.pop("opportunities", None)
     check_links(tx, kind, payload)
     check_shape(tx, kind, payload)
+    check_emails(tx, kind, row)  # issue 13
     existed = bool(Graph.run_in(tx, f"{kind.key}_rows", ids=[entity_id]))
     for name in kind.put_queries:
         Graph.run_in(tx, name, rows=[payload])
@@ -226,3 +228,13 @@ def check_shape(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> 
         if Graph.run_in(tx, "employee_cycle", id=entity_id, manager=payload["manager"])[0]["cycle"]:
             raise Conflict(f"employee {payload['manager']!r} reports (directly or not) to {entity_id!r}, "
                            "or is them: that would make a reporting cycle", field="manager")
+
+
+def check_emails(tx: ManagedTransaction, kind: Kind, row: Row) -> None:
+    """Issue 13: a person's addresses may not belong to anyone else (422 naming the address)."""
+    if kind.key not in PERSON_KEYS:
+        return
+    errors = email_errors({kind.key: [(None, row)]}, lambda name, **params: Graph.run_in(tx, name, **params))
+    if errors:
+        raise InvalidInput(f"{kind.noun} {row.id!r}: an email address belongs to someone else",  # type: ignore[attr-defined]
+                           [{**e, "row": None} for e in errors])

@@ -15,10 +15,12 @@ WRITE_STEPS: list[tuple[str, str]] = [
     ("departments", "import_departments"),
     ("departments", "import_department_links"),
     ("contacts", "import_contacts"),
+    ("contacts", "import_contact_emails"),  # issue 13
     ("reports_to", "import_reports_to"),
     ("influences", "import_influences"),
     ("circles", "import_circles"),
     ("employees", "import_employees"),
+    ("employees", "import_employee_emails"),  # issue 13
     ("employees", "import_employee_managers"),
     ("knows", "import_knows"),
     ("opportunities", "import_opportunities"),

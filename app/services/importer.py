@@ -11,23 +11,27 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.db.queries import query
 from app.models.bundle import Bundle
+from app.services.email_rules import PERSON_KEYS, email_errors
 from app.services.history import capture_history
 from app.services import import_batches
 from app.services.import_diff import Classified, classify, tally
 from app.services.import_audit import ImportAudit, sample
 from app.services.import_journal import new_run_id
 from app.services.import_writes import WRITE_STEPS, ProgressHook
+
+from app.services.import_errors import ErrorCollector
 
 BATCH_SIZE = 5_000
 
@@ -189,29 +193,78 @@ def _replace_in_one_transaction(graph: Graph, bundle: Bundle, report: ImportRepo
 def validate_bundle(graph: Graph, raw: Any, standalone: bool = False, consume: bool = False) -> Bundle:
     """Schema errors (pydantic) and whole-bundle rules (duplicates, links), all reported together.
 
+    Rows are validated one by one into an ErrorCollector (app.services.import_errors): every problem
+    is counted, only the first rows of each kind are kept, so a million bad rows cost bounded memory.
     `consume` empties `raw` key by key while validating, so a big bundle is never held twice
-    (the parsed JSON and its models); only for callers that own `raw` (a file or body just parsed)."""
+    (the parsed JSON and its models); only for callers that own `raw` (a file or body just parsed).
+    """
     if not isinstance(raw, dict):
         raise InvalidInput("a bundle is a JSON object", [error_item(None, None, None, "must be a JSON object")])
-    errors: list[dict[str, Any]] = []
+    collector = ErrorCollector()
     declared = declared_ids(raw)
+    bundle = _validate_rows(raw, collector, consume)
+    collector.extend(duplicate_errors(bundle))
+    collector.extend(link_errors(graph, bundle, declared, standalone))
+    collector.extend(email_errors({key: _rows(bundle, key) for key in PERSON_KEYS},  # issue 13
+                                  (lambda name, **p: []) if standalone else graph.read))
+    if collector:
+        raise collector.rejection(f"bundle rejected: {collector.total} problem(s), nothing was written")
+    return bundle
+
+
+def _validate_rows(raw: dict[str, Any], collector: ErrorCollector, consume: bool = False) -> Bundle:
+    """Each row by its row model; an invalid row is kept as None so link checks still run on the rest.
+    With `consume`, each key's raw rows are dropped once their models are built."""
+    for name in raw:
+        if name not in Bundle.model_fields:
+            collector.add(error_item(str(name), None, None, "unknown key"))
     bundle = Bundle()
-    for key in list(raw):  # key by key, so that with `consume` the raw rows go as their models come
-        try:
-            part = Bundle.model_validate({key: raw[key]})
-        except ValidationError as exc:
-            errors.extend(pydantic_errors(exc))
-            part = _valid_rows_only({key: raw[key]})
-        if key in Bundle.model_fields:
-            object.__setattr__(bundle, key, getattr(part, key))
+    for key, info in Bundle.model_fields.items():
+        rows = raw.get(key)
+        if rows is None:
+            continue
+        if not isinstance(rows, list):
+            collector.add(error_item(key, None, None, "Input should be a valid list"))
+            continue
+        row_model = info.annotation.__args__[0]  # list[XRow]
+        good: list[Any] = []
+        for index, row in enumerate(rows):
+            if collector.total >= EXACT_PROBLEMS:
+                _count_rest(key, rows[index:], good, collector)
+                break
+            try:
+                good.append(row_model.model_validate(row))
+            except ValidationError as exc:
+                good.append(None)
+                for err in exc.errors(include_url=False, include_context=False):
+                    signature = (key, err["type"], err["msg"], *(p for p in err["loc"] if not isinstance(p, int)))
+                    collector.add_again(signature, lambda err=err, index=index: _pydantic_item(
+                        err, [key, index, *err["loc"]]))
+        object.__setattr__(bundle, key, good)
         if consume:
             del raw[key]
-    errors.extend(duplicate_errors(bundle))
-    errors.extend(link_errors(graph, bundle, declared, standalone))
-    if errors:
-        errors.sort(key=lambda e: (str(e["key"]), e["row"] if e["row"] is not None else -1, str(e["field"])))
-        raise InvalidInput(f"bundle rejected: {len(errors)} problem(s), nothing was written", errors)
     return bundle
+
+
+EXACT_PROBLEMS = 100_000  # problems broken down by kind; past this, the rest are only counted (bounded time)
+COUNT_CHUNK = 10_000
+
+
+def _count_rest(key: str, rows: list[Any], good: list[Any], collector: ErrorCollector) -> None:
+    """Validate the remaining rows in chunks and only count their problems (no error dicts, no per-row raise)."""
+    adapter = _list_adapter(key)
+    for start in range(0, len(rows), COUNT_CHUNK):
+        chunk = rows[start:start + COUNT_CHUNK]
+        try:
+            good.extend(adapter.validate_python(chunk))
+        except ValidationError as exc:
+            good.extend([None] * len(chunk))
+            collector.count_only(key, exc.error_count())
+
+
+@lru_cache(maxsize=None)
+def _list_adapter(key: str) -> TypeAdapter[Any]:
+    return TypeAdapter(Bundle.model_fields[key].annotation)
 
 
 def error_item(key: str | None, row: int | None, field_name: str | None, message: str,
@@ -223,18 +276,18 @@ def error_item(key: str | None, row: int | None, field_name: str | None, message
 
 
 def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
-    items = []
-    for err in exc.errors():
-        loc = list(err["loc"])
-        key = str(loc.pop(0)) if loc else None
-        row = loc.pop(0) if loc and isinstance(loc[0], int) else None
-        field_name = dotted_field(loc) or None
-        message = "unknown key" if err["type"] == "extra_forbidden" and row is None else err["msg"]
-        if err["type"] == "extra_forbidden" and row is not None:
-            message = "unknown field"
-        value = err.get("input") if err["type"] not in {"missing", "model_type"} else None
-        items.append(error_item(key, row, field_name, message, value if is_scalar(value) else None))
-    return items
+    return [_pydantic_item(err, list(err["loc"])) for err in exc.errors()]
+
+
+def _pydantic_item(err: Any, loc: list[Any]) -> dict[str, Any]:
+    key = str(loc.pop(0)) if loc else None
+    row = loc.pop(0) if loc and isinstance(loc[0], int) else None
+    field_name = dotted_field(loc) or None
+    message = "unknown key" if err["type"] == "extra_forbidden" and row is None else err["msg"]
+    if err["type"] == "extra_forbidden" and row is not None:
+        message = "unknown field"
+    value = err.get("input") if err["type"] not in {"missing", "model_type"} else None
+    return error_item(key, row, field_name, message, value if is_scalar(value) else None)
 
 
 def dotted_field(loc: list[Any]) -> str:
@@ -247,27 +300,6 @@ def dotted_field(loc: list[Any]) -> str:
 
 def is_scalar(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool))
-
-
-def _valid_rows_only(raw: dict[str, Any]) -> Bundle:
-    """Keep the rows that validate on their own, so link checks still run and report everything at once."""
-    kept: dict[str, list[Any]] = {}
-    for key, info in Bundle.model_fields.items():
-        rows = raw.get(key)
-        if not isinstance(rows, list):
-            continue
-        row_model = info.annotation.__args__[0]  # list[XRow]
-        good = []
-        for row in rows:
-            try:
-                good.append(row_model.model_validate(row))
-            except ValidationError:
-                good.append(None)
-        kept[key] = good
-    bundle = Bundle()
-    for key, rows in kept.items():
-        object.__setattr__(bundle, key, rows)
-    return bundle
 
 
 def _rows(bundle: Bundle, key: str) -> list[tuple[int, Any]]:

@@ -14,6 +14,7 @@ from typing import Any
 from app.core.config import Settings
 from app.core.errors import InvalidInput, NotFound
 from app.db.graph import Graph
+from app.services.tie_explain import add_to_reach
 
 HOSTILE = ["negative", "strong_negative"]
 MAX_HOPS_RANGE = (1, 5)
@@ -86,8 +87,10 @@ def reach_many(graph: Graph, settings: Settings, contact_ids: list[str],
     if not ids:
         return {}
     rows = graph.read("reach", **query_params(settings, ids, options))
-    return {row["target"]["id"]: {"target": row["target"], "paths": [_path(p) for p in row["paths"]]}
-            for row in rows}
+    answers = {row["target"]["id"]: {"target": row["target"], "paths": [_path(p) for p in row["paths"]]}
+               for row in rows}
+    add_to_reach(graph, settings, answers)  # issue 13: every KNOWS step explains its weight (one small query)
+    return answers
 
 
 def reach(graph: Graph, settings: Settings, contact_id: str, *, max_hops: int | None = None,

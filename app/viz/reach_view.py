@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.services.tie_explain import text_in
 from app.viz import offline, theme
 from app.viz.theme import t, v
 
@@ -94,9 +95,11 @@ def build_reach_view(reach: dict[str, Any], lang: str = "en") -> tuple[Any, dict
                 continue
             seen[key] = True
             weight = rel.get("weight")
+            why = text_in(rel.get("explanation"), lang)  # issue 13: where a KNOWS weight comes from
             net.add_edge(key[0], key[1], arrows="to",
                          label=f"{v(rel.get('type'), lang)} {theme.number(weight, 2)}",
-                         title=f"{rel.get('type')} · {theme.number(weight, 2)}",
+                         title=offline.safe_title(f"{rel.get('type')} · {theme.number(weight, 2)}"
+                                                  + (f"\n{why}" if why else "")),
                          width=5 if highlight else 1.5,
                          color=theme.BEST_PATH if highlight else "#90a4ae",
                          dashes=rel.get("type") == "SAME_CIRCLE",

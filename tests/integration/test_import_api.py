@@ -52,7 +52,8 @@ def test_a_bad_bundle_is_422_listing_every_problem(client: TestClient, graph: Gr
     response = client.post("/import", json=broken_bundle(mini_bundle))
     assert response.status_code == 422
     body = response.json()
-    assert set(body) == {"error", "message", "errors"}
+    assert set(body) == {"error", "message", "errors", "summary"}
+    assert body["summary"]["total"] == len(ALL_PROBLEMS) == sum(p["count"] for p in body["summary"]["problems"])
     assert {(e["key"], e["row"], e["field"]) for e in body["errors"]} == ALL_PROBLEMS
     assert all(set(e) <= {"key", "row", "field", "message", "value"} for e in body["errors"])
     assert label_counts(graph) == {}

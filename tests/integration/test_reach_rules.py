@@ -67,7 +67,11 @@ def test_parallel_relations_the_best_weight_counts(graph: Graph, client: TestCli
     # c -> d: INFLUENCES 0.3 loses to REPORTS_TO up 0.6
     assert paths(client, "c-d") == [("e-3", 0.6, 2, ["e-3", "c-c", "c-d"], ["KNOWS", "REPORTS_TO_UP"])]
     weights = client.get("/contacts/c-b/reach").json()["paths"][1]["relationships"]
-    assert weights == [{"type": "KNOWS", "weight": 1.0}, {"type": "INFLUENCES", "weight": 0.9}]
+    assert [{"type": r["type"], "weight": r["weight"]} for r in weights] == [
+        {"type": "KNOWS", "weight": 1.0}, {"type": "INFLUENCES", "weight": 0.9}]
+    # issue 13: the KNOWS step says where its weight comes from (here: set by hand in the bundle)
+    assert weights[0]["explanation"]["source"] == "manual" and weights[0]["explanation"]["strength"] == 1.0
+    assert weights[1]["explanation"] is None
 
 
 def test_hostile_intermediates_excluded_unless_asked(graph: Graph, client: TestClient) -> None:

@@ -13,7 +13,10 @@ from starlette.datastructures import UploadFile
 from app.api.auth import PrincipalDep
 from app.api.deps import GraphDep, SettingsDep
 from app.core.errors import InvalidInput
+from app.i18n import negotiate
+from app.ingest.crm_import import import_crm_upload
 from app.services.bundle_sources import import_csv, import_zip, parse_json
+from app.services.import_errors import with_summary
 from app.services.export import export_bundle
 from app.services.import_audit import ImportAudit
 from app.services.import_jobs import ImportJobs
@@ -33,15 +36,30 @@ async def post_import(request: Request, graph: GraphDep, settings: SettingsDep, 
                       dry_run: Annotated[bool, Query(description="validate only, write nothing")] = False,
                       run_async: Annotated[bool, Query(alias="async", description=(
                           "run as a job: 202 at once, progress and report at GET /imports/{id}"))] = False,
+                      source: Annotated[str | None, Query(description="a CRM export: salesforce or hubspot "
+                                                          "(docs/crm.md); body: its zip, or multipart with its "
+                                                          "zip or CSV files and optionally a .toml mapping")] = None,
+                      prune: Annotated[bool, Query(description="with source: remove what came from this CRM "
+                                                   "but is not in this export (dry_run shows it)")] = False,
                       ) -> Any:
     """JSON body (application/json), a zip of CSV files (application/zip), or multipart/form-data with
     one .json or .zip file, or several .csv files (one per bundle key)."""
+    try:
+        return await _import(request, graph, settings, principal, dry_run, run_async, source, prune)
+    except InvalidInput as exc:
+        raise with_summary(exc) from None
+
+
+async def _import(request: Request, graph: Any, settings: Any, principal: Any, dry_run: bool, run_async: bool,
+                  source: str | None, prune: bool) -> Any:
     options: dict[str, Any] = {"dry_run": dry_run, "timeout_s": settings.neo4j_import_timeout_s,
                                "batch_size": settings.import_batch_rows, "audit": ImportAudit(principal, "api")}
+    content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    if source is not None:  # a CRM export answers its own report (with the source's notes), synchronously
+        return await _import_crm(request, graph, content_type, source, prune, options)
     job = import_jobs(request).new() if run_async else None
     if job is not None:
         options["on_phase"] = job.on_phase
-    content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if content_type == "multipart/form-data":
         work = await _import_multipart(request, graph, options)
     elif content_type in ZIP_TYPES:
@@ -66,6 +84,26 @@ def import_jobs(request: Request) -> ImportJobs:
     if jobs is None:
         jobs = request.app.state.import_jobs = ImportJobs()
     return jobs
+
+
+async def _import_crm(request: Request, graph: Any, content_type: str, source: str, prune: bool,
+                      options: dict[str, Any]) -> dict[str, Any]:
+    """`?source=`: the CRM's export zip as the body, or multipart (zip or CSV files, optional .toml mapping)."""
+    lang = negotiate(request.query_params.get("lang"), request.headers.get("accept-language"))
+    if content_type == "multipart/form-data":
+        form = await request.form()
+        parts: list[tuple[str, bytes]] = []
+        for name, value in form.multi_items():
+            if name == "mapping":  # the mapping to lay over the default: a file or a text field
+                parts.append(("mapping.toml", value.encode() if isinstance(value, str) else await value.read()))
+            elif isinstance(value, UploadFile):
+                parts.append((PurePath(value.filename or name).name, await value.read()))
+    elif content_type in ZIP_TYPES:
+        parts = [("export.zip", await request.body())]
+    else:
+        raise InvalidInput(f"unsupported content type {content_type!r} for source={source}", [error_item(
+            None, None, None, "send the export's zip (application/zip) or multipart/form-data")])
+    return await run_in_threadpool(import_crm_upload, graph, source, parts, prune=prune, lang=lang, **options)
 
 
 async def _import_multipart(request: Request, graph: Any, options: dict[str, Any]) -> Any:

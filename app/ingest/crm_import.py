@@ -1,0 +1,133 @@
+"""Import a CRM export: read it safely, map it, hand the rows to the one importer, say what it cannot give.
+
+What came from a CRM is known by its id prefix (`sf-`, `hs-`, set in the mapping's `[source]`):
+ids are the CRM's own record ids behind that prefix, so a newer export finds the same nodes, and
+"exists here but not in this export" is the set of prefixed ids of each kind the export lacks.
+Those are listed, never deleted silently; `prune` removes them (after the import, in its own
+transaction), and a dry run with `prune` shows what would go.
+"""
+from __future__ import annotations
+
+from pathlib import Path, PurePath
+from typing import Any
+
+from app.core.errors import InvalidInput
+from app.db.graph import Graph
+from app.i18n import t
+from app.ingest.archive import read_archive, read_zip
+from app.ingest.engine import Converted, convert
+from app.ingest.mapping import Mapping, load_mapping
+from app.services.import_errors import ErrorCollector
+from app.services.importer import import_bundle
+
+FIRST_IDS = 20          # ids listed per kind in "not in this export"
+PRUNE_KINDS = ["accounts", "departments", "contacts", "employees", "opportunities", "competitors", "activities"]
+
+
+def import_crm_files(graph: Graph, source: str, files: dict[str, bytes], mapping_text: str | bytes | None = None,
+                     dry_run: bool = False, prune: bool = False, lang: str = "en", **options: Any) -> dict[str, Any]:
+    """Map the export's files with the source's mapping (the user's laid over it) and import them."""
+    mapping = load_mapping(source, mapping_text)
+    collector = ErrorCollector()
+    converted = convert(mapping, files, collector)
+    if collector:
+        raise collector.rejection(t("crm.export_rejected", lang, source=source, count=collector.total))
+    missing = not_in_export(graph, mapping, converted)
+    try:
+        report = import_bundle(graph, converted.bundle, dry_run=dry_run, **options).as_dict()
+    except InvalidInput as exc:
+        raise _on_crm_terms(exc, converted, source, lang) from None
+    report["source"] = source_report(mapping, converted, missing, lang)
+    if prune:
+        report["source"]["pruned"] = prune_missing(graph, mapping, missing, dry_run, lang)
+    return report
+
+
+def import_crm_path(graph: Graph, source: str, path: Path, mapping_path: Path | None = None,
+                    **options: Any) -> dict[str, Any]:
+    """A folder or the zip the CRM produced, and optionally a mapping file to lay over the default."""
+    mapping_text = _read_mapping(mapping_path) if mapping_path is not None else None
+    return import_crm_files(graph, source, read_archive(path), mapping_text, **options)
+
+
+def import_crm_upload(graph: Graph, source: str, parts: list[tuple[str, bytes]], **options: Any) -> dict[str, Any]:
+    """An upload: one zip, or CSV files; a part named `*.toml` is the mapping to lay over the default."""
+    mappings = [data for name, data in parts if PurePath(name).suffix.lower() == ".toml"]
+    others = [(name, data) for name, data in parts if PurePath(name).suffix.lower() != ".toml"]
+    if len(mappings) > 1:
+        raise InvalidInput("upload at most one mapping (.toml)", [_item("mapping", "more than one .toml file")])
+    files: dict[str, bytes] = {}
+    for name, data in others:
+        suffix = PurePath(name).suffix.lower()
+        if suffix == ".zip":
+            files.update(read_zip(data))
+        elif suffix == ".csv":
+            files[PurePath(name).name] = data
+        else:
+            raise InvalidInput(f"{name}: upload the export's .zip or its .csv files",
+                               [_item(name, "expected .zip, .csv or a .toml mapping")])
+    if not files:
+        raise InvalidInput("no export in the upload", [_item(None, "attach the export's .zip or .csv files")])
+    return import_crm_files(graph, source, files, mappings[0] if mappings else None, **options)
+
+
+def _item(key: str | None, message: str) -> dict[str, Any]:
+    return {"key": key, "row": None, "field": None, "message": message}
+
+
+def _read_mapping(path: Path) -> bytes:
+    if not path.is_file():
+        raise InvalidInput(f"{path} does not exist", [_item("mapping", "no such file")])
+    if path.stat().st_size > 1024 * 1024:
+        raise InvalidInput(f"{path} is larger than 1 MB", [_item("mapping", "a mapping file is small")])
+    return path.read_bytes()
+
+
+def _on_crm_terms(exc: InvalidInput, converted: Converted, source: str, lang: str) -> InvalidInput:
+    """The importer's errors name bundle rows; point them at the CRM file, row and column instead."""
+    summary = exc.details.get("summary") or {}
+    collector = ErrorCollector()
+    collector.extend(converted.translate(exc.errors))
+    total = max(summary.get("total", 0), collector.total)
+    out = collector.rejection(t("crm.export_rejected", lang, source=source, count=total))
+    out.details["summary"]["total"] = total
+    out.details["summary"]["by_bundle_key"] = summary.get("problems", [])
+    return out
+
+
+# ----------------------------------------------------------------------------- not in this export
+def not_in_export(graph: Graph, mapping: Mapping, converted: Converted) -> dict[str, list[str]]:
+    """Ids with this source's prefix, per kind, that the export does not hold (sorted)."""
+    if not mapping.id_prefix:
+        return {}
+    exported = {kind: {row["id"] for row in converted.bundle.get(kind, []) if "id" in row} for kind in PRUNE_KINDS}
+    stored = {row["kind"]: row["ids"] for row in graph.read("crm_source_ids", prefix=mapping.id_prefix)}
+    return {kind: sorted(set(stored.get(kind, [])) - exported[kind]) for kind in PRUNE_KINDS
+            if set(stored.get(kind, [])) - exported[kind]}
+
+
+def prune_missing(graph: Graph, mapping: Mapping, missing: dict[str, list[str]], dry_run: bool,
+                  lang: str) -> dict[str, Any]:
+    count = sum(len(ids) for ids in missing.values())
+    if dry_run or not count:
+        return {"dry_run": dry_run, "removed": 0, "would_remove": count if dry_run else 0,
+                "message": t("crm.would_prune", lang, count=count, source=mapping.source) if dry_run else None}
+    ids = {kind: missing.get(kind, []) for kind in PRUNE_KINDS}
+    removed = graph.write("crm_prune", ids=ids)[0]["removed"]
+    return {"dry_run": False, "removed": removed, "ids": ids,
+            "message": t("crm.pruned", lang, count=removed, source=mapping.source)}
+
+
+# ----------------------------------------------------------------------------- the report
+def source_report(mapping: Mapping, converted: Converted, missing: dict[str, list[str]], lang: str) -> dict[str, Any]:
+    """What was read and how it was mapped, what exists here but not in the export, what a CRM cannot give."""
+    count = sum(len(ids) for ids in missing.values())
+    return {
+        "source": mapping.source,
+        "id_prefix": mapping.id_prefix,
+        **converted.report(),
+        "not_in_export": {kind: {"count": len(ids), "first_ids": ids[:FIRST_IDS]} for kind, ids in missing.items()},
+        "not_in_export_message": t("crm.not_in_export", lang, count=count, source=mapping.source) if count else None,
+        "cannot_give": [t("crm.no_ties", lang), t("crm.no_features", lang)],
+        "next_steps": [t("crm.next_capture", lang), t("crm.next_profiles", lang)],
+    }

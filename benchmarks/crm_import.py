@@ -1,0 +1,102 @@
+"""Time a Salesforce-shaped export (benchmarks.salesforce_export) through `brm import --from salesforce`'s path.
+
+Not a test (minutes, gigabytes): run by hand, under the shared lock, and read the figures.
+
+    flock /tmp/brm-bench.lock .venv/bin/python -m benchmarks.crm_import --accounts 1000 \
+        --contacts-per-account 100 --employees 2000 --heap 4g
+
+Starts its own local Neo4j (temporary home, free port), writes the export as a zip, then times:
+reading the zip (archive limits), mapping it (engine), and the import (validation + one write
+transaction); imports the same export again (the no-op re-import) and prints what the import report
+says (`source`: skipped, not in this export, what a CRM cannot give).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from app.core.config import Settings
+from app.db.graph import Graph, create_driver
+from app.db.schema import apply_schema
+from app.ingest.archive import ArchiveLimits, read_zip
+from app.ingest.crm_import import import_crm_files
+from app.ingest.engine import convert
+from app.ingest.mapping import load_mapping
+from app.runner.local import LocalNeo4j
+from app.services.import_errors import ErrorCollector
+from benchmarks.import_throughput import free_port
+from benchmarks.salesforce_export import write_salesforce_export
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--accounts", type=int, default=1000)
+    parser.add_argument("--contacts-per-account", type=int, default=100)
+    parser.add_argument("--employees", type=int, default=2000)
+    parser.add_argument("--heap", default="4g")
+    parser.add_argument("--pagecache", default="1g")
+    parser.add_argument("--skip-reimport", action="store_true")
+    args = parser.parse_args()
+    from seed.generate import generate_bundle
+
+    work = Path(tempfile.mkdtemp(prefix="brm-crm-bench-"))
+    home = work / "neo4j"
+    t0 = time.perf_counter()
+    bundle = generate_bundle(args.accounts, args.contacts_per_account, args.employees)
+    written = write_salesforce_export(bundle, work / "export")
+    del bundle
+    archive = work / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for path in sorted((work / "export").glob("*.csv")):
+            out.write(path, path.name)
+    print(f"export written in {time.perf_counter() - t0:.1f}s: {written}; zip {archive.stat().st_size / 1e6:.1f} MB",
+          flush=True)
+
+    settings = Settings(neo4j_home=home, neo4j_uri=f"bolt://127.0.0.1:{free_port()}",
+                        neo4j_password="brm-bench-password", neo4j_heap=args.heap, neo4j_pagecache=args.pagecache,
+                        neo4j_query_timeout_s=3600)
+    runner = LocalNeo4j(settings)
+    runner.start()
+    driver = create_driver(settings)
+    try:
+        graph = Graph.from_settings(driver, settings)
+        apply_schema(graph)
+        t = time.perf_counter()
+        files = read_zip(archive.read_bytes(), limits=ArchiveLimits())
+        read_s = time.perf_counter() - t
+        t = time.perf_counter()
+        collector = ErrorCollector()
+        converted = convert(load_mapping("salesforce"), files, collector)
+        map_s = time.perf_counter() - t
+        print(f"read zip {read_s:.1f}s, map {map_s:.1f}s ({'ok' if not collector else collector.summary()}): "
+              + ", ".join(f"{k}={len(v)}" for k, v in converted.bundle.items()), flush=True)
+        del converted
+        t = time.perf_counter()
+        report = import_crm_files(graph, "salesforce", files, timeout_s=7200)
+        first_s = time.perf_counter() - t
+        print(f"first import (read+map+validate+write, one transaction): {first_s:.1f}s; "
+              f"nodes {report['nodes_created']}, relationships {report['relationships_created']}", flush=True)
+        if not args.skip_reimport:
+            t = time.perf_counter()
+            again = import_crm_files(graph, "salesforce", files, timeout_s=7200)
+            print(f"re-import of the same export: {time.perf_counter() - t:.1f}s; nodes created "
+                  f"{again['nodes_created']}, relationships created {again['relationships_created']}, "
+                  f"not in export {again['source']['not_in_export']}", flush=True)
+        source = report["source"]
+        print(json.dumps({k: source[k] for k in ("rows", "skipped", "links_dropped", "merged", "not_in_export",
+                                                 "cannot_give", "next_steps")}, indent=1, ensure_ascii=False))
+        print(f"load average: {os.getloadavg()[0]:.1f}")
+    finally:
+        driver.close()
+        runner.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -16,6 +16,8 @@ import argparse
 import json
 import os
 import shutil
+import signal
+import sys
 import tempfile
 import time
 import zipfile
@@ -43,6 +45,7 @@ def main() -> None:
     parser.add_argument("--pagecache", default="1g")
     parser.add_argument("--skip-reimport", action="store_true")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `timeout` stops us: still stop our Neo4j
     from seed.generate import generate_bundle
 
     work = Path(tempfile.mkdtemp(prefix="brm-crm-bench-"))

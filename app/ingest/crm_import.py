@@ -29,7 +29,7 @@ def import_crm_files(graph: Graph, source: str, files: dict[str, bytes], mapping
     """Map the export's files with the source's mapping (the user's laid over it) and import them."""
     mapping = load_mapping(source, mapping_text)
     collector = ErrorCollector()
-    converted = convert(mapping, files, collector)
+    converted = convert(mapping, files, collector, lang)
     if collector:
         raise collector.rejection(t("crm.export_rejected", lang, source=source, count=collector.total))
     missing = not_in_export(graph, mapping, converted)

@@ -16,6 +16,7 @@ import re
 import types
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -100,6 +101,7 @@ def _kind_of(annotation: Any) -> type | None:
     return annotation if annotation in (bool, int, float, date, str) else None
 
 
+@lru_cache(maxsize=None)
 def _field_types(kind: str) -> dict[str, tuple[type | None, bool]]:
     """Bundle field → (scalar kind, required)."""
     row_model = Bundle.model_fields[kind].annotation.__args__[0]  # type: ignore[union-attr]
@@ -122,8 +124,10 @@ def slug(text: str) -> str:
 class Engine:
     """Converts the files of one export with one mapping; problems go to one bounded collector."""
 
-    def __init__(self, mapping: Mapping, files: dict[str, bytes], collector: ErrorCollector) -> None:
+    def __init__(self, mapping: Mapping, files: dict[str, bytes], collector: ErrorCollector,
+                 lang: str = "en") -> None:
         self.mapping = mapping
+        self.lang = lang
         self.files = {name.lower(): (name, data) for name, data in files.items()}
         self.errors = collector
         self.out = Converted()
@@ -134,21 +138,24 @@ class Engine:
         self._competitor_at: dict[str, int] = {}
         self._skipped_rows: set[tuple[str, int]] = set()
 
+    def _t(self, key: str, **params: Any) -> str:
+        return t(key, self.lang, **params)
+
     # ------------------------------------------------------------------ reading
     def _records(self, obj: ObjectMapping) -> tuple[str, list[str], list[dict[str, str]]] | None:
         found = self.files.get(obj.file.lower())
         if found is None:
             if obj.required:
                 self.errors.add({"key": obj.file, "row": None, "field": None, "kind": "file missing",
-                                 "message": t("crm.file_missing", file=obj.file),
-                                 "hint": _did_you_mean(obj.file, [n for n, _ in self.files.values()])})
+                                 "message": self._t("crm.file_missing", file=obj.file),
+                                 "hint": _did_you_mean(obj.file, [n for n, _ in self.files.values()], self.lang)})
             return None
         name, data = found
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             self.errors.add({"key": name, "row": None, "field": None, "kind": "not UTF-8",
-                             "message": t("crm.not_utf8", file=name, reason=exc)})
+                             "message": self._t("crm.not_utf8", file=name, reason=exc)})
             return None
         try:
             reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -157,7 +164,7 @@ class Engine:
                        for record in reader]
         except csv.Error as exc:
             self.errors.add({"key": name, "row": None, "field": None, "kind": "not CSV",
-                             "message": t("crm.not_csv", file=name, reason=exc)})
+                             "message": self._t("crm.not_csv", file=name, reason=exc)})
             return None
         return name, header, records
 
@@ -216,8 +223,8 @@ class Engine:
             if columns and not any(column in header for column in columns) and required:
                 wanted = columns[0]
                 self.errors.add({"key": name, "row": None, "field": wanted, "kind": "column missing",
-                                 "message": t("crm.column_missing", file=name, column=wanted, field=field_name),
-                                 "hint": _did_you_mean(wanted, header)})
+                                 "message": self._t("crm.column_missing", file=name, column=wanted, field=field_name),
+                                 "hint": _did_you_mean(wanted, header, self.lang)})
                 ok = False
         return ok
 
@@ -284,7 +291,7 @@ class Engine:
                     columns[field_name] = column
                 if value is _UNKNOWN:
                     raw, column = self._cell(record, spec)
-                    problem(column, "unknown value", t("crm.unknown_value", value=raw, table=map_name),
+                    problem(column, "unknown value", self._t("crm.unknown_value", value=raw, table=map_name),
                             raw, self._value_hint(obj.kind, field_name, map_name, raw or ""))
                 elif value is not None:
                     kind = types_.get(field_name, (str, False))[0]
@@ -336,12 +343,12 @@ class Engine:
                 return True
             if lowered in self.mapping.false_words:
                 return False
-            raise ValueError(t("crm.not_boolean", value=value))
+            raise ValueError(self._t("crm.not_boolean", value=value))
         if kind in (int, float):
             try:
                 number = float(value.replace(",", ""))
             except ValueError:
-                raise ValueError(t("crm.not_number", value=value)) from None
+                raise ValueError(self._t("crm.not_number", value=value)) from None
             return int(number) if kind is int else number
         if kind is date:
             for fmt in self.mapping.date_formats:
@@ -353,7 +360,7 @@ class Engine:
                     return datetime.strptime(value, fmt).date().isoformat()
                 except ValueError:
                     continue
-            raise ValueError(t("crm.not_date", value=value, formats=", ".join(self.mapping.date_formats)))
+            raise ValueError(self._t("crm.not_date", value=value, formats=", ".join(self.mapping.date_formats)))
         return value
 
     def _mapped(self, obj: ObjectMapping, record: dict[str, str], spec: Any, map_name: str,
@@ -385,7 +392,7 @@ class Engine:
         choices = ENUMS.get((kind, field_name), [])
         guess = closest(value, choices, cutoff=0.5) if choices else None
         target = guess or (choices[0] if choices else "…")
-        return t("crm.hint_add_value", value=value, table=map_name, target=target, choices=", ".join(choices))
+        return self._t("crm.hint_add_value", value=value, table=map_name, target=target, choices=", ".join(choices))
 
     # ------------------------------------------------------------------ bundle rules
     def _shape(self, obj: ObjectMapping, file: str, index: int, row: dict[str, Any], columns: dict[str, str]) -> None:
@@ -466,9 +473,9 @@ def _columns(spec: Any) -> list[str]:
     return []
 
 
-def _did_you_mean(wanted: str, choices: list[str]) -> str | None:
+def _did_you_mean(wanted: str, choices: list[str], lang: str = "en") -> str | None:
     guess = closest(wanted, choices, cutoff=0.5)
-    return t("crm.hint_did_you_mean", guess=guess) if guess else None
+    return t("crm.hint_did_you_mean", lang, guess=guess) if guess else None
 
 
 def grade_for(amount: float, settings: Any) -> str:
@@ -480,5 +487,5 @@ def grade_for(amount: float, settings: Any) -> str:
     return "E"
 
 
-def convert(mapping: Mapping, files: dict[str, bytes], collector: ErrorCollector) -> Converted:
-    return Engine(mapping, files, collector).convert()
+def convert(mapping: Mapping, files: dict[str, bytes], collector: ErrorCollector, lang: str = "en") -> Converted:
+    return Engine(mapping, files, collector, lang).convert()

@@ -7,6 +7,7 @@ databases). Exports and reports mix the two; we always store the 18-character fo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
 ID_CHARS = re.compile(r"^[0-9A-Za-z]+$")
@@ -16,11 +17,15 @@ def checksum(id15: str) -> str:
     """The 3-character suffix: for each 5-character chunk, bit i set when character i is A–Z."""
     suffix = ""
     for start in range(0, 15, 5):
-        bits = sum(1 << i for i, char in enumerate(id15[start:start + 5]) if "A" <= char <= "Z")
+        bits = 0
+        for i in range(5):
+            if "A" <= id15[start + i] <= "Z":
+                bits |= 1 << i
         suffix += SUFFIX_ALPHABET[bits]
     return suffix
 
 
+@lru_cache(maxsize=1 << 20)  # an export names the same record many times (AccountId, OwnerId, …)
 def normalise_id(value: str) -> str:
     """15 → 18 characters; an 18-character id must carry the right suffix (ValueError otherwise)."""
     if not ID_CHARS.match(value) or len(value) not in (15, 18):

@@ -247,6 +247,10 @@ def test_a_missing_column_says_which_and_guesses_the_header(graph: Graph, tmp_pa
     problem = exc.details["summary"]["problems"][0]
     assert (problem["kind"], problem["key"], problem["field"]) == ("column missing", "Account.csv", "Name")
     assert problem["hint"] == "did you mean 'Account Name'?"
+    with pytest.raises(InvalidInput) as caught:  # the same problem in Chinese
+        import_crm_files(graph, "salesforce", read_archive(folder), lang="zh")
+    assert caught.value.details["summary"]["problems"][0]["hint"] == "是否想用 'Account Name'？"
+    assert "缺少列 Name" in caught.value.errors[0]["message"]
 
 
 @pytest.mark.parametrize("file, column, value, message", [

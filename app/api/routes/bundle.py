@@ -27,7 +27,10 @@ ZIP_TYPES = {"application/zip", "application/x-zip-compressed", "application/x-z
 IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "the import report: rows per key, nodes/relationships created"},
     202: {"description": "with `async=true`: the import runs as a job; poll `GET /imports/{id}` (Location)"},
-    422: {"description": "rejected whole: `errors` lists every problem as {key, row, field, message, value?}"},
+    413: {"description": "the body, or what its zip expands to, is over a limit (ARCHIVE_*, MAX_BODY_BYTES)"},
+    422: {"description": "rejected whole, nothing written: `summary` (problem kind × key × field with counts, the "
+                         "total and did-you-mean hints) and `errors`, the first rows of each kind as "
+                         "{key, row, field, message, value?}"},
 }
 
 

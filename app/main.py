@@ -8,7 +8,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.api.errors import install_error_handlers
+from app.api.gate import GateLimits, RequestGate
+from app.api.headers import SecurityHeaders
+from app.api.json_guard import JsonBodyGuard
 from app.api.limits import BodySizeLimit
+from app.api.render_budget import RenderBudgetMiddleware
 from app.api.router import api_router
 from app.core.config import Settings, get_settings
 from app.core.errors import DatabaseUnavailable
@@ -45,6 +49,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    # outermost last: headers on every answer → render budget (/viz/) → body size → who and how often → JSON sanity → routes
+    app.add_middleware(JsonBodyGuard, max_depth=settings.max_json_depth)
+    app.add_middleware(RequestGate, limits=GateLimits(
+        per_address=settings.rate_limit_per_address, per_key=settings.rate_limit_per_key,
+        failed_auth=settings.rate_limit_failed_auth, max_concurrent=settings.max_concurrent_requests,
+        queue_wait_s=settings.queue_wait_s))
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RenderBudgetMiddleware, seconds=settings.viz_render_budget_s)
+    app.add_middleware(SecurityHeaders)
     app.include_router(api_router)
     return app

@@ -1,4 +1,5 @@
-// One audit entry: who, when, what, and the values before and after (JSON text).
-CREATE (e:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, action: $action,
-                      entity: $entity, entity_id: $entity_id, previous: $previous, current: $current})
+// One audit entry: who (key id and name; role), when, what, and the values before and after (JSON text).
+CREATE (e:AuditEntry {id: $id, at: datetime(), actor: $actor, actor_key_id: $actor_key_id, role: $role,
+                      action: $action, entity: $entity, entity_id: $entity_id, previous: $previous,
+                      current: $current})
 RETURN e.id AS id, toString(e.at) AS at

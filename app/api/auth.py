@@ -17,6 +17,7 @@ from app.services.keys import Principal, authenticate
 PUBLIC_PATHS = frozenset({"/health", "/ready", "/", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"})
 PUBLIC_PREFIXES = ("/static/",)
 ADMIN_PREFIXES = ("/keys", "/audit", "/export", "/import", "/backup", "/restore")
+ADMIN_SUFFIXES = ("/personal-data",)  # subject access (issue 18): everything held about a person
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RENDER_PREFIXES = ("/viz/",)  # POST here renders answers the caller already has: a read
 
@@ -28,7 +29,7 @@ def required_role(method: str, path: str) -> Role | None:
     """viewer reads; editor writes; admin imports, exports, deletes and manages keys. None = public."""
     if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
         return None
-    if path.startswith(ADMIN_PREFIXES) or method == "DELETE":
+    if path.startswith(ADMIN_PREFIXES) or method == "DELETE" or path.endswith(ADMIN_SUFFIXES):
         return Role.admin
     if method in READ_METHODS or (method == "POST" and path.startswith(RENDER_PREFIXES)):
         return Role.viewer
@@ -43,6 +44,9 @@ def authorize(
     needed = required_role(request.method, request.url.path)
     if needed is None:
         return None
+    checked = getattr(request.state, "principal", None)  # app.api.gate authenticated it before the body
+    if checked is not None and checked.role.allows(needed):
+        return checked
     presented = header_key or (bearer_key.credentials if bearer_key else None)
     if not presented:
         raise Unauthorized("an API key is required: send X-API-Key or Authorization: Bearer")

@@ -4,9 +4,10 @@ from fastapi import APIRouter, Depends
 
 from app.api.auth import authorize
 from app.api.errors import ERROR_RESPONSES
+from app.api.query_dates import check_query_dates
 from app.api.routes import audit, health, keys
 
-api_router = APIRouter(dependencies=[Depends(authorize)], responses=ERROR_RESPONSES)
+api_router = APIRouter(dependencies=[Depends(authorize), Depends(check_query_dates)], responses=ERROR_RESPONSES)
 api_router.include_router(health.router)
 api_router.include_router(keys.router)
 api_router.include_router(audit.router)
@@ -31,3 +32,7 @@ from app.api.routes import intelligence  # noqa: E402  (issue 5: reach, decision
 
 for _router in intelligence.routers:
     api_router.include_router(_router)
+
+from app.api.routes import privacy  # noqa: E402  (issue 18: subject access)
+
+api_router.include_router(privacy.router)

@@ -126,6 +126,9 @@ def validate_bundle(graph: Graph, raw: Any, standalone: bool = False) -> Bundle:
         bundle = _valid_rows_only(raw)
     errors.extend(duplicate_errors(bundle))
     errors.extend(link_errors(graph, bundle, declared_ids(raw), standalone))
+    from app.services.link_rules import bundle_link_rule_errors  # issue 18; it imports this module
+
+    errors.extend(bundle_link_rule_errors(graph, bundle, standalone))
     if errors:
         errors.sort(key=lambda e: (str(e["key"]), e["row"] if e["row"] is not None else -1, str(e["field"])))
         raise InvalidInput(f"bundle rejected: {len(errors)} problem(s), nothing was written", errors)

@@ -1,0 +1,4 @@
+// Stored reporting lines of the given accounts' contacts (cycles stay inside an account: cross-account lines are refused).
+UNWIND $accounts AS accountId
+MATCH (:Account {id: accountId})<-[:WORKS_AT]-(a:Contact)-[:REPORTS_TO]->(b:Contact)
+RETURN a.id AS from, b.id AS to

@@ -1,7 +1,9 @@
 """Rules for links between people that no row schema can check, the same for import and API (issue 18).
 
-- **No reporting cycles between contacts**: nobody is, through any chain of reporting lines (solid or
-  dotted), their own manager. API: 409; import: a row error on the reporting line that closes it.
+- **No reporting cycles between contacts**: nobody is, through a chain of solid reporting lines, their
+  own manager. API: 409; import: a row error on the line that closes it. Dotted (matrix) lines are
+  informal and may run against the solid chain (a manager with a dotted line to a project lead below
+  them), so they are not part of the rule.
 - **Links stay inside one account**: a reporting line joins two contacts of the same account; a role
   joins a contact to a deal of the contact's account; a circle's members work at the circle's
   account. API: 422 naming the field (like a department of another account); import: a row error.
@@ -81,7 +83,7 @@ def _cross_account_errors(bundle: Bundle, account_of: dict[str, dict[str, str]])
 
 def _cycle_errors(graph: Graph, bundle: Bundle, account_of: dict[str, dict[str, str]],
                   standalone: bool) -> list[dict[str, Any]]:
-    lines = _rows(bundle, "reports_to")
+    lines = [(index, row) for index, row in _rows(bundle, "reports_to") if not row.dotted]
     if not lines:
         return []
     above: dict[str, set[str]] = defaultdict(set)
@@ -159,7 +161,7 @@ def _same_cycle(above: dict[str, set[str]], start: str, goal: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- API
-def check_link(tx: ManagedTransaction, link_name: str, from_id: str, to_id: str) -> None:
+def check_link(tx: ManagedTransaction, link_name: str, from_id: str, to_id: str, dotted: bool = False) -> None:
     """The same rules for one edge written through the API (ends already known to exist)."""
     if link_name not in ("reports_to", "roles", "members"):
         return
@@ -174,7 +176,7 @@ def check_link(tx: ManagedTransaction, link_name: str, from_id: str, to_id: str)
         message = (f"contact {from_id} works at account {ours}, {other_kind[:-1]} {to_id} belongs to {theirs}: "
                    "this link stays inside one account")
         raise InvalidInput(message, [error_item(link_name, None, "to", message, to_id)])
-    if link_name == "reports_to" and Graph.run_in(tx, "contact_reports_cycle", **{"from": from_id, "to": to_id})[0]["cycle"]:
+    if link_name == "reports_to" and not dotted and Graph.run_in(tx, "contact_reports_cycle", **{"from": from_id, "to": to_id})[0]["cycle"]:
         raise Conflict(f"{to_id!r} already reports (directly or not) to {from_id!r}: "
                        f"{from_id} -> {to_id} would make a reporting cycle", field="to")
 

@@ -59,7 +59,7 @@ def put_link_in(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str
                            [error_item(link.name, None, "to", "a contact cannot link to itself", to_id)])
     props = {k: v for k, v in body.model_dump(mode="json").items() if v is not None}
     require_ends(tx, link, from_id, to_id)
-    check_link(tx, link.name, from_id, to_id)  # one account, no reporting cycles (issue 18)
+    check_link(tx, link.name, from_id, to_id, bool(props.get("dotted")))  # one account, no cycles (issue 18)
     row = Graph.run_in(tx, f"link_{link.name}_put", **{"from": from_id, "to": to_id, "props": props})[0]
     return {"type": link.type, "from_id": from_id, "to_id": to_id, "properties": row["properties"]}, row["created"]
 

@@ -10,7 +10,11 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.api.errors import install_error_handlers
+from app.api.gate import GateLimits, RequestGate
+from app.api.headers import SecurityHeaders
+from app.api.json_guard import JsonBodyGuard
 from app.api.limits import BodySizeLimit
+from app.api.render_budget import RenderBudgetMiddleware
 from app.api.router import api_router
 from app.core.config import Settings, get_settings
 from app.core.errors import DatabaseUnavailable
@@ -50,7 +54,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    # outermost last: headers on every answer → render budget (/viz/) → body size → who and how often → JSON sanity → routes
+    app.add_middleware(JsonBodyGuard, max_depth=settings.max_json_depth)
+    app.add_middleware(RequestGate, limits=GateLimits(
+        per_address=settings.rate_limit_per_address, per_key=settings.rate_limit_per_key,
+        failed_auth=settings.rate_limit_failed_auth, max_concurrent=settings.max_concurrent_requests,
+        queue_wait_s=settings.queue_wait_s))
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RenderBudgetMiddleware, seconds=settings.viz_render_budget_s)
+    app.add_middleware(SecurityHeaders)
     app.include_router(api_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")  # issue 14: the page's editing JS/CSS
     return app

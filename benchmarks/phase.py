@@ -6,6 +6,7 @@ phase on the same targets, so the shared machine's noise hits both sides alike.
 from __future__ import annotations
 
 import random
+import secrets
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -98,7 +99,7 @@ def measure(db: BenchDb, sc: Scale, opts: PhaseOptions, out: dict[str, Any], log
             db.graph, db.settings, nx_reach, targets["contact"][:opts.compare_targets], hops).as_dict()
 
     out["query_floor"] = query_floor(graph, recorder, opts.targets)
-    key = create_key(db.graph, "bench", Role.admin).key
+    key = create_key(db.graph, f"bench-{secrets.token_hex(3)}", Role.admin).key  # names are unique
     out["latency"] = {}
     out["code_at_api_start"] = tree_hash()
     if out["code_at_api_start"] != opts.code_hash:

@@ -18,7 +18,8 @@ from app.services.sessions import COOKIE_NAME, CSRF_HEADER, csrf_matches, sessio
 PUBLIC_PATHS = frozenset({"/health", "/ready", "/", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json",
                           "/auth/login", "/auth/session"})
 PUBLIC_PREFIXES = ("/static/",)
-ADMIN_PREFIXES = ("/keys", "/audit", "/export", "/import", "/backup", "/restore", "/users")
+ADMIN_PREFIXES = ("/keys", "/export", "/import", "/backup", "/restore", "/users")
+ADMIN_SUFFIXES = ("/personal-data",)  # subject access (issue 18): everything held about a person
 SIGNED_IN_PREFIXES = ("/auth/",)  # issue 14: me, logout: anyone signed in
 EDITOR_PREFIXES = ("/audit",)     # issue 14: editors read an entity's history and undo on the page
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -34,6 +35,8 @@ def required_role(method: str, path: str) -> Role | None:
         return None
     if path.startswith(SIGNED_IN_PREFIXES):
         return Role.viewer
+    if path.endswith(ADMIN_SUFFIXES):
+        return Role.admin
     if path.startswith(EDITOR_PREFIXES):
         return Role.editor
     if path.startswith(ADMIN_PREFIXES):
@@ -53,6 +56,9 @@ def authorize(
     needed = required_role(request.method, request.url.path)
     if needed is None:
         return None
+    checked = getattr(request.state, "principal", None)  # app.api.gate authenticated it before the body
+    if checked is not None and checked.role.allows(needed):
+        return checked
     presented = header_key or (bearer_key.credentials if bearer_key else None)
     if presented:
         principal = authenticate(request.app.state.graph, request.app.state.key_cache, presented)

@@ -10,18 +10,25 @@ from pydantic import BaseModel
 
 from app.api.auth import PrincipalDep
 from app.api.deps import GraphDep
+from app.core.errors import Forbidden
 from app.models.bundle import Row
+from app.models.keys import Role
+from app.models.domain import ID_PATTERN
 from app.models.entities import LinkOut, Page, versioned_model
 from app.services.entities import MAX_LIMIT, Kind, delete_node, get_row, list_rows, put_node
+from app.services.erasure import PEOPLE, erase_person
 from app.services.links import LinkKind, delete_link, get_link, put_link
 from app.services.versions import etag, parse_if_match
 
-EntityId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$",
-                               description="the external (CRM) id (no leading or trailing spaces)")]
+EntityId = Annotated[str, Path(min_length=1, max_length=200, pattern=ID_PATTERN,
+                               description="the external (CRM) id (no '/', no control characters, "
+                                           "no leading or trailing spaces)")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Search = Annotated[str | None, Query(max_length=200, description="name search: words, prefixes allowed")]
 Cascade = Annotated[bool, Query(description="also delete what belongs to it (see the 409 message)")]
+Erase = Annotated[bool, Query(description="erase the person: audit values, history and mentions of their name and "
+                                          "addresses go too; the audit keeps who did what when (a tombstone)")]
 
 IfMatch = Annotated[str | None, Header(max_length=1000, description='issue 14: the `version` you last saw, as "<version>"; '
                                       "412 with the current state when it changed since; omit for last-writer-wins")]
@@ -52,11 +59,32 @@ def add_put_delete(router: APIRouter, kind: Kind, body_model: type[Row]) -> None
         set_etag(response, row.get("version"))
         return row
 
+    if kind.key in PEOPLE:  # issue 18: people can also be erased (node, audit values, history, mentions)
+        add_delete_or_erase(router, kind)
+        return
+
     @router.delete("/{entity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=STALE,
                    summary=f"Delete a {kind.noun}")
     def delete(entity_id: EntityId, graph: GraphDep, principal: PrincipalDep, cascade: Cascade = False,
                if_match: IfMatch = None) -> Response:
         delete_node(graph, kind, entity_id, cascade=cascade, principal=principal, if_match=parse_if_match(if_match))
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def add_delete_or_erase(router: APIRouter, kind: Kind) -> None:
+    """DELETE /{id} for a person; `?erase=true` also removes every copy of their personal data (app.services.erasure)."""
+
+    @router.delete("/{entity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=STALE,
+                   summary=f"Delete a {kind.noun}, or erase them (?erase=true)")
+    def delete(entity_id: EntityId, graph: GraphDep, principal: PrincipalDep, cascade: Cascade = False,
+               erase: Erase = False, if_match: IfMatch = None) -> Response:
+        if erase:
+            if not principal.role.allows(Role.admin):  # editors delete on the page (issue 14); erasure is admin's
+                raise Forbidden(f"role {principal.role.value!r} may not erase a person: needs 'admin'")
+            erase_person(graph, kind.key, entity_id, principal, cascade=cascade)
+        else:
+            delete_node(graph, kind, entity_id, cascade=cascade, principal=principal,
+                        if_match=parse_if_match(if_match))
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

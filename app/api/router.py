@@ -4,9 +4,10 @@ from fastapi import APIRouter, Depends
 
 from app.api.auth import authorize
 from app.api.errors import ERROR_RESPONSES
+from app.api.query_dates import check_query_dates
 from app.api.routes import audit, health, keys
 
-api_router = APIRouter(dependencies=[Depends(authorize)], responses=ERROR_RESPONSES)
+api_router = APIRouter(dependencies=[Depends(authorize), Depends(check_query_dates)], responses=ERROR_RESPONSES)
 api_router.include_router(health.router)
 api_router.include_router(keys.router)
 api_router.include_router(audit.router)
@@ -43,3 +44,6 @@ from app.api.routes import auth as auth_routes, users  # noqa: E402  (issue 14: 
 
 api_router.include_router(auth_routes.router)
 api_router.include_router(users.router)
+from app.api.routes import privacy  # noqa: E402  (issue 18: subject access)
+
+api_router.include_router(privacy.router)

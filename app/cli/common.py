@@ -1,6 +1,7 @@
 """What every CLI command shares: the Typer app, a Graph for the duration of a command, error printing."""
 from __future__ import annotations
 
+import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -10,6 +11,8 @@ from rich.console import Console
 from app.core.config import get_settings
 from app.core.errors import BrmError, InvalidInput
 from app.db.graph import Graph, create_driver
+from app.models.keys import Role
+from app.services.keys import Principal
 
 app = typer.Typer(help="brm-graph: relationship intelligence for B2B sales, on Neo4j.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -46,3 +49,8 @@ def cli_errors() -> Iterator[None]:
         for item in getattr(exc, "errors", [])[:200]:
             err_console.print(f"  - {item}", highlight=False)
         raise typer.Exit(1) from None
+
+
+def cli_principal() -> Principal:
+    """Who runs a CLI command, for the audit trail (issue 18): no key, so the OS user, as an admin."""
+    return Principal(key_id="cli", name=f"cli:{getpass.getuser()}", role=Role.admin)

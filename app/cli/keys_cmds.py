@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from app.cli.common import app, cli_errors, console, graph_session
+from app.cli.common import app, cli_errors, cli_principal, console, graph_session
 from app.models.keys import Role
 from app.services.keys import create_key, list_keys, revoke_key
 
@@ -19,7 +19,7 @@ def keys_create(role: Role = typer.Option(..., help="viewer | editor | admin"),
                 user: str | None = typer.Option(None, help="the user the key belongs to (issue 14)")) -> None:
     """Create a key and print it once."""
     with cli_errors(), graph_session() as graph:
-        created = create_key(graph, name, role, user)
+        created = create_key(graph, name, role, cli_principal(), user)
     if quiet:
         print(created.key)
         return
@@ -40,7 +40,7 @@ def keys_list() -> None:
 
 @keys_app.command("revoke")
 def keys_revoke(key: str = typer.Argument(..., help="key id or name")) -> None:
-    """Revoke a key by id, or every live key with that name."""
+    """Revoke a key by id, or by name when exactly one live key has it."""
     with cli_errors(), graph_session() as graph:
-        revoked = revoke_key(graph, key)
+        revoked = revoke_key(graph, key, principal=cli_principal())
     console.print(f"revoked {', '.join(revoked)}")

@@ -124,6 +124,14 @@ class Settings(BaseSettings):
     tie_one_way_factor: float = Field(default=0.5, ge=0, le=1)  # reciprocity when contact went one way only
     tie_dormant_below: float = Field(default=0.1, ge=0, le=1)   # a derived tie below this is dormant (KNEW)
     tie_batch_employees: int = Field(default=200, ge=1)         # recompute: employees per read/write batch
+    # --- issue 18: bounded work per request, rate limits ------------------------------------------
+    rate_limit_per_address: str = "50/second;1500/minute"  # `limits` notation; every route but /health, /ready
+    rate_limit_per_key: str = "30/second;900/minute"
+    rate_limit_failed_auth: str = "10/minute"              # per address; then 429 without a key lookup
+    max_concurrent_requests: int = 16                      # requests served at once (the thread pool has 40)
+    queue_wait_s: float = 2.0                              # waiting longer for a slot: 429
+    max_json_depth: int = 32                               # nesting of a JSON body
+    viz_render_budget_s: float = 5.0                       # a graph view stops rendering after this
 
     @field_validator("neo4j_password")
     @classmethod

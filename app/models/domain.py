@@ -1,11 +1,12 @@
 """Value domains of domain.md: the single source for the API edge and the bundle validator."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 
 class Attitude(str, Enum):
@@ -90,11 +91,39 @@ class InteractionLevel(str, Enum):
     deep = "deep"
 
 
-Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# Ids (issue 18): the one rule for import, CSV and API, so every stored record is addressable as
+# /<resource>/<id>: no "/", no control characters, no leading or trailing white space, and none of the
+# fixed path segments that routes use under a resource (a record "scores" would hide behind
+# GET /accounts/scores). A new fixed route under a resource adds its segment here (a test checks).
+ID_PATTERN = r"^[^\s/\x00-\x1f\x7f-\x9f](?:[^/\x00-\x1f\x7f-\x9f]*[^\s/\x00-\x1f\x7f-\x9f])?$"
+RESERVED_IDS = frozenset({"scores", "levels", "departure-risk"})
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _addressable(value: str) -> str:
+    """The id rule, with a message that says which part of it failed (the pattern above says the same)."""
+    if "/" in value:
+        raise ValueError("an id may not contain '/'")
+    if CONTROL.search(value):
+        raise ValueError("an id may not contain control characters (newline, tab, ...)")
+    if value != value.strip():
+        raise ValueError("an id may not start or end with white space")
+    if value in RESERVED_IDS:
+        raise ValueError(f"{value!r} is reserved for a route (reserved ids: {', '.join(sorted(RESERVED_IDS))})")
+    return value
+
+
+Id = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_addressable)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Text = Annotated[str, StringConstraints(max_length=2000)]
 Degree = Annotated[float, Field(ge=0, le=100)]          # closeness, acceptances, need satisfaction, account scores
 Strength = Annotated[float, Field(ge=0, le=1)]          # KNOWS / INFLUENCES strength
 Importance = Annotated[int, Field(ge=1, le=5)]
 Amount = Annotated[float, Field(ge=0, le=1e15)]
-Day = date
+# The supported calendar (issue 18): whole years, far enough from Python's 0001 / 9999 that a year back
+# or a month forward never overflows. Query dates are checked by app.api.query_dates, stored dates here.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]

@@ -106,10 +106,18 @@ def snapshot(tx: ManagedTransaction, ref: Ref) -> dict[str, Any] | None:
     return {"props": rows[0]["props"]} if rows else None
 
 
+def actor_of(principal: Principal | None) -> dict[str, str | None]:
+    """Who did it, as the audit trail records it: the key's id and name (None/"system" without a key)."""
+    if principal is None:
+        return {"key_id": None, "key_name": "system"}
+    return {"key_id": principal.key_id, "key_name": principal.name}
+
+
 def record(tx: ManagedTransaction, principal: Principal | None, action: str, ref: Ref,
            previous: dict[str, Any] | None, current: dict[str, Any] | None) -> str:
     entry_id = uuid.uuid4().hex
-    Graph.run_in(tx, "audit_record", id=entry_id, actor=principal.name if principal else "system",
+    actor = actor_of(principal)
+    Graph.run_in(tx, "audit_record", id=entry_id, actor=actor["key_name"], actor_key_id=actor["key_id"],
                  role=principal.role.value if principal else "system", action=action, entity=ref.entity,
                  entity_id=ref.entity_id, previous=dumps(previous), current=dumps(current),
                  user=principal.user if principal else None,          # issue 14: the person behind the change
@@ -163,6 +171,8 @@ def undo(graph: Graph, principal: Principal | None, entry_id: str) -> dict[str, 
         if not rows:
             raise NotFound(f"no audit entry {entry_id!r}")
         entry = rows[0]
+        if entry.get("erased") or entry["action"] == "erase":
+            raise Conflict(f"audit entry {entry_id} is about an erased person: it cannot be undone")
         if entry["undone_by"]:
             raise Conflict(f"audit entry {entry_id} was already undone by {entry['undone_by']}")
         ref = _ref_of(entry)
@@ -182,7 +192,7 @@ def undo(graph: Graph, principal: Principal | None, entry_id: str) -> dict[str, 
 
 
 def _ref_of(entry: dict[str, Any]) -> Ref | None:
-    if entry["action"] == "import":
+    if entry["action"] == "import" or entry["entity"] == "ApiKey":  # keys: create or revoke another one
         return None
     ends = RELATIONSHIP_ENDS.get(entry["entity"])
     if ends is None:

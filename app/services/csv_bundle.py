@@ -100,7 +100,7 @@ def bundle_from_csv(files: dict[str, str]) -> CsvBundle:
             errors.append(error_item(key, None, None, f"unknown file {key}.csv (expected one of: "
                                      f"{', '.join(f'{k}.csv' for k in Bundle.model_fields)})"))
             continue
-        records = list(csv.DictReader(io.StringIO(text, newline="")))
+        records = _records(key, text, errors)
         if key == "competitors":
             result.bundle[key] = _competitors(records, errors, result)
         else:
@@ -108,6 +108,18 @@ def bundle_from_csv(files: dict[str, str]) -> CsvBundle:
     if errors:
         raise InvalidInput(f"CSV rejected: {len(errors)} problem(s), nothing was written", errors)
     return result
+
+
+def _records(key: str, text: str, errors: list[dict[str, Any]]) -> list[dict[str | None, Any]]:
+    """The file's rows; a cell over csv's field limit (131,072 characters) or broken quoting is an error
+    naming the file and line, not a crash (issue 18: the field limit bounds the work per cell)."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        errors.append(error_item(key, None, None, f"{key}.csv line {reader.line_num}: {exc} "
+                                 f"(a cell may hold at most {csv.field_size_limit():,} characters)"))
+        return []
 
 
 def _row(key: str, index: int, record: dict[str | None, Any], errors: list[dict[str, Any]]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from app.services.email_rules import PERSON_KEYS, email_errors
 from app.services.export import clean_row
 from app.services.keys import Principal
 from app.services.importer import LINKS, error_item, pydantic_errors
+from app.services.link_rules import check_contact_move
 from app.services.search import lucene_query
 from app.services.versions import require_version, version_of
 
@@ -195,6 +196,8 @@ def check_links(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> 
 def check_shape(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> None:
     """Rules across rows: departments stay inside their account and acyclic, employees' lines acyclic."""
     entity_id = payload["id"]
+    if kind.key == "contacts":
+        check_contact_move(tx, entity_id, payload["account"])  # issue 18: its links stay inside one account
     if kind.key == "contacts" and payload.get("department"):
         found = Graph.run_in(tx, "import_department_accounts", departments=[payload["department"]])
         if found and found[0]["account"] != payload["account"]:

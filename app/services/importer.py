@@ -207,6 +207,9 @@ def validate_bundle(graph: Graph, raw: Any, standalone: bool = False, consume: b
     collector.extend(link_errors(graph, bundle, declared, standalone))
     collector.extend(email_errors({key: _rows(bundle, key) for key in PERSON_KEYS},  # issue 13
                                   (lambda name, **p: []) if standalone else graph.read))
+    from app.services.link_rules import bundle_link_rule_errors  # issue 18; it imports this module
+
+    collector.extend(bundle_link_rule_errors(graph, bundle, standalone))
     if collector:
         raise collector.rejection(f"bundle rejected: {collector.total} problem(s), nothing was written")
     return bundle

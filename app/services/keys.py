@@ -11,9 +11,12 @@ import hmac
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
-from app.core.errors import NotFound
+from neo4j import ManagedTransaction
+
+from app.core.errors import Conflict, NotFound
 from app.db.graph import Graph
 from app.models.keys import CreatedKey, KeyInfo, Role
 
@@ -35,14 +38,28 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create_key(graph: Graph, name: str, role: Role, user: str | None = None) -> CreatedKey:
+def create_key(graph: Graph, name: str, role: Role, principal: "Principal | None" = None,
+               user: str | None = None) -> CreatedKey:
+    """A new key, audited with its creator; 409 if a live key already has this name (names identify keys).
+    `user` (issue 14) makes it that user's key: it acts as them and stops when they are disabled."""
+    from app.services.audit import NodeRef, record  # audit imports Principal from here
+
     if user is not None and graph.read_one("users_lookup", username=user) is None:  # issue 14: keys of a user
         raise NotFound(f"no user named {user!r}", field="user")
     key_id = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
-    row = graph.write("keys_create", id=key_id, name=name, role=role.value, hash=hash_secret(secret))[0]
-    if user is not None:
-        row["user"] = graph.write("keys_set_user", id=key_id, user=user)[0]["user"]
+
+    def unit(tx: ManagedTransaction) -> dict:
+        Graph.run_in(tx, "keys_lock")
+        if Graph.run_in(tx, "keys_live_matching", key=name):
+            raise Conflict(f"a live API key is already named {name!r} (or has that id): choose another name")
+        row = Graph.run_in(tx, "keys_create", id=key_id, name=name, role=role.value, hash=hash_secret(secret))[0]
+        if user is not None:
+            row["user"] = Graph.run_in(tx, "keys_set_user", id=key_id, user=user)[0]["user"]
+        record(tx, principal, "create", NodeRef("ApiKey", key_id), None, dict(row))
+        return row
+
+    row = graph.write_transaction(unit)
     return CreatedKey(**row, key=f"{PREFIX}_{key_id}_{secret}")
 
 
@@ -50,13 +67,28 @@ def list_keys(graph: Graph) -> list[KeyInfo]:
     return [KeyInfo(**row) for row in graph.read("keys_list")]
 
 
-def revoke_key(graph: Graph, key: str, cache: "KeyCache | None" = None) -> list[str]:
-    revoked = graph.write("keys_revoke", key=key)
-    if not revoked:
-        raise NotFound(f"no live API key with id or name {key!r}")
+def revoke_key(graph: Graph, key: str, cache: "KeyCache | None" = None,
+               principal: "Principal | None" = None) -> list[str]:
+    """Revoke the one live key with this id or name, audited; 404 if none, 409 if the name is ambiguous."""
+    from app.services.audit import NodeRef, record
+
+    def unit(tx: ManagedTransaction) -> dict:
+        Graph.run_in(tx, "keys_lock")
+        matches = Graph.run_in(tx, "keys_live_matching", key=key)
+        if not matches:
+            raise NotFound(f"no live API key with id or name {key!r}")
+        if len(matches) > 1:
+            raise Conflict(f"{len(matches)} live keys match {key!r} ({', '.join(m['id'] for m in matches)}): "
+                           "revoke by id")
+        revoked = Graph.run_in(tx, "keys_revoke", id=matches[0]["id"])[0]
+        before = {k: v for k, v in revoked.items() if k != "revoked_at"}
+        record(tx, principal, "revoke", NodeRef("ApiKey", revoked["id"]), before, dict(revoked))
+        return revoked
+
+    revoked = graph.write_transaction(unit)
     if cache is not None:
         cache.clear()
-    return [row["id"] for row in revoked]
+    return [revoked["id"]]
 
 
 def parse_key(presented: str) -> tuple[str, str] | None:
@@ -67,24 +99,35 @@ def parse_key(presented: str) -> tuple[str, str] | None:
 
 
 class KeyCache:
-    """key id -> (stored row, fetched at); short TTL bounds how long a revoked key still works elsewhere."""
+    """key id -> (stored row or None, fetched at); a short TTL bounds how long a revoked key still works.
+
+    Unknown ids are cached too (a negative entry), so the same wrong key is not looked up again and
+    again; the cache is a bounded LRU, so a flood of random ids evicts old entries instead of growing
+    the process (the gate throttles such floods per address before they get here).
+    """
+
+    MAX_ENTRIES = 10_000
 
     def __init__(self, ttl_s: float) -> None:
         self.ttl_s = ttl_s
-        self._rows: dict[str, tuple[dict | None, float]] = {}
+        self._rows: OrderedDict[str, tuple[dict | None, float]] = OrderedDict()
         self._lock = threading.Lock()
+        self.lookups = 0  # database lookups made (tests and benchmarks read it)
 
     def get(self, graph: Graph, key_id: str) -> dict | None:
         now = time.monotonic()
         with self._lock:
             cached = self._rows.get(key_id)
-        if cached and now - cached[1] < self.ttl_s:
-            return cached[0]
+            if cached and now - cached[1] < self.ttl_s:
+                self._rows.move_to_end(key_id)
+                return cached[0]
         row = graph.read_one("keys_lookup", id=key_id)
         with self._lock:
-            if len(self._rows) > 10_000:
-                self._rows.clear()
+            self.lookups += 1
             self._rows[key_id] = (row, now)
+            self._rows.move_to_end(key_id)
+            while len(self._rows) > self.MAX_ENTRIES:
+                self._rows.popitem(last=False)
         return row
 
     def clear(self) -> None:

@@ -17,6 +17,7 @@ from app.db.graph import Graph
 from app.services.audit import RelRef, audited_write
 from app.services.entities import KINDS, missing_ids
 from app.services.keys import Principal
+from app.services.link_rules import check_link
 from app.services.importer import error_item
 from app.services.versions import require_version, version_of
 
@@ -86,6 +87,7 @@ def put_link_in(tx: ManagedTransaction, link: LinkKind, from_id: str, to_id: str
                            [error_item(link.name, None, "to", "a contact cannot link to itself", to_id)])
     props = {k: v for k, v in body.model_dump(mode="json").items() if v is not None}
     require_ends(tx, link, from_id, to_id)
+    check_link(tx, link.name, from_id, to_id, bool(props.get("dotted")))  # one account, no cycles (issue 18)
     row = Graph.run_in(tx, f"link_{link.name}_put", **{"from": from_id, "to": to_id, "props": props})[0]
     return {"type": link.type, "from_id": from_id, "to_id": to_id, "properties": row["properties"]}, row["created"]
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from pyvis.network import Network
 
+from app.viz.budget import BudgetedNetwork  # issue 18: every view stops at its render budget
+
 # <link ... href="http(s)://..."> and <script src="http(s)://..."></script>, over several lines.
 _EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.I | re.S)
 _EXTERNAL_SCRIPT = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>", re.I | re.S)
@@ -103,7 +105,7 @@ def safe_title(text: str) -> str:
 
 def new_network() -> Network:
     """A directed pyvis network that inlines its scripts (never `show()`, never a CDN)."""
-    return Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
+    return BudgetedNetwork(height="100vh", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
 
 
 def render(net: Network, options: dict[str, Any], *, view: str, lang: str, overlay: str = "") -> str:

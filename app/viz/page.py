@@ -143,7 +143,7 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
       <span id="status"></span>
     </nav>
     <div id="empty" data-i18n="pick_account">Search and pick an account to start.</div>
-    <iframe id="graph" title="graph" hidden></iframe>
+    <iframe id="graph" title="graph" sandbox="allow-scripts" hidden></iframe>
   </main>
 </div>
 <script>

@@ -1,6 +1,9 @@
 """The skeleton against a real Neo4j: health, readiness, schema, and plain create/read/delete."""
 from __future__ import annotations
 
+import logging
+
+import pytest
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
@@ -48,20 +51,26 @@ def test_create_read_delete_roundtrip(graph: Graph) -> None:
         assert session.run("MATCH (a:Account) RETURN count(a) AS n").single()["n"] == 0
 
 
-def test_ready_is_503_with_a_reason_when_neo4j_is_down(settings: Settings) -> None:
-    nowhere = settings.model_copy(update={"neo4j_uri": f"bolt://127.0.0.1:{free_port()}",
+def test_ready_is_503_when_neo4j_is_down_and_the_reason_goes_to_the_log(
+        settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
+    """H2: the unauthenticated caller learns only "unavailable"; host, port and driver text go to the log."""
+    port = free_port()
+    nowhere = settings.model_copy(update={"neo4j_uri": f"bolt://127.0.0.1:{port}",
                                           "neo4j_connect_timeout_s": 1.0})
-    with TestClient(create_app(nowhere)) as client:
+    with caplog.at_level(logging.WARNING, logger="brm"), TestClient(create_app(nowhere)) as client:
         assert client.get("/health").status_code == 200
         response = client.get("/ready")
     assert response.status_code == 503
     assert response.headers["Retry-After"]
-    assert "not reachable" in response.json()["reason"]
+    assert response.json() == {"status": "unavailable", "reason": None}
+    assert str(port) not in response.text and "not reachable" not in response.text
+    assert any("not ready" in r.getMessage() and "not reachable" in r.getMessage() for r in caplog.records)
 
 
-def test_ready_is_503_when_the_password_is_wrong(settings: Settings) -> None:
+def test_ready_is_503_when_the_password_is_wrong(settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
     wrong = settings.model_copy(update={"neo4j_password": type(settings.neo4j_password)("not-the-password")})
-    with TestClient(create_app(wrong)) as client:
+    with caplog.at_level(logging.WARNING, logger="brm"), TestClient(create_app(wrong)) as client:
         response = client.get("/ready")
     assert response.status_code == 503
-    assert "credentials" in response.json()["reason"]
+    assert "credentials" not in response.text
+    assert any("credentials" in r.getMessage() for r in caplog.records)

@@ -1,16 +1,27 @@
-"""Liveness (/health: the process answers) and readiness (/ready: Neo4j reachable, schema applied)."""
+"""Liveness (/health: the process answers) and readiness (/ready: Neo4j reachable, schema applied).
+
+Both are served apart from the heavy work (issue 18): /health runs on the event loop without touching
+the thread pool, /ready runs its check in a pool of its own, and the request gate lets both through
+without rate limits or a concurrency slot. /ready says only up or down: the reason (which may name
+Neo4j's address and the driver's error) goes to the log, for operators.
+"""
 from __future__ import annotations
 
-from fastapi import APIRouter
+import logging
+
+import anyio
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from app.api.deps import GraphDep
 from app.api.errors import RETRY_AFTER_S
 from app.core.errors import DatabaseUnavailable
+from app.db.graph import Graph
 from app.db.schema import apply_schema, missing_schema
 
 router = APIRouter(tags=["health"])
+log = logging.getLogger("brm")
+READY_THREADS = anyio.CapacityLimiter(2)
 
 
 class Health(BaseModel):
@@ -23,12 +34,22 @@ class Readiness(BaseModel):
 
 
 @router.get("/health", response_model=Health)
-def health() -> Health:
+async def health() -> Health:
     return Health(status="ok")
 
 
 @router.get("/ready", response_model=Readiness, responses={503: {"model": Readiness}})
-def ready(graph: GraphDep) -> Readiness | JSONResponse:
+async def ready(request: Request) -> Readiness | JSONResponse:
+    reason = await anyio.to_thread.run_sync(not_ready_reason, request.app.state.graph, limiter=READY_THREADS)
+    if reason is None:
+        return Readiness(status="ready")
+    log.warning("not ready: %s", reason)
+    return JSONResponse(status_code=503, content=Readiness(status="unavailable").model_dump(),
+                        headers={"Retry-After": RETRY_AFTER_S})
+
+
+def not_ready_reason(graph: Graph) -> str | None:
+    """None when Neo4j answers and the schema is in place (mended once if missing); else why not."""
     try:
         graph.ping()
         missing = missing_schema(graph)
@@ -36,12 +57,7 @@ def ready(graph: GraphDep) -> Readiness | JSONResponse:
             apply_schema(graph)
             missing = missing_schema(graph)
     except DatabaseUnavailable as exc:
-        return _not_ready(exc.message)
+        return exc.message
     if missing:
-        return _not_ready(f"schema not applied: missing {', '.join(sorted(missing))}")
-    return Readiness(status="ready")
-
-
-def _not_ready(reason: str) -> JSONResponse:
-    body = Readiness(status="unavailable", reason=reason).model_dump()
-    return JSONResponse(status_code=503, content=body, headers={"Retry-After": RETRY_AFTER_S})
+        return f"schema not applied: missing {', '.join(sorted(missing))}"
+    return None

@@ -10,8 +10,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path, Query
 from fastapi.responses import HTMLResponse
+from pydantic import BaseModel
 
 from app.api.deps import GraphDep, SettingsDep
+from app.models.viz_inputs import ChainIn, GapsIn, ReachIn, WinRateIn  # issue 18: bounded render inputs
 from app.services.account_graph import account_graph
 from app.viz import sources
 from app.viz.account_map import render_account_map
@@ -59,10 +61,10 @@ def deal_view(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, lang: 
 
 @router.post("/viz/opportunities/{opportunity_id}", response_class=HTMLResponse, responses={200: HTML},
              summary="Render a deal view from the decision-chain, win-rate and gaps answers")
-def deal_view_from_json(opportunity_id: Id, chain: Annotated[dict[str, Any], Body()],
-                        gaps: Annotated[dict[str, Any] | None, Body()] = None,
-                        win_rate: Annotated[dict[str, Any] | None, Body()] = None, lang: Lang = "en") -> HTMLResponse:
-    return HTMLResponse(render_deal_view(chain, gaps, win_rate, lang))
+def deal_view_from_json(opportunity_id: Id, chain: Annotated[ChainIn, Body()],
+                        gaps: Annotated[GapsIn | None, Body()] = None,
+                        win_rate: Annotated[WinRateIn | None, Body()] = None, lang: Lang = "en") -> HTMLResponse:
+    return HTMLResponse(render_deal_view(plain(chain), plain(gaps), plain(win_rate), lang))
 
 
 @router.get("/viz/contacts/{contact_id}/reach", response_class=HTMLResponse, responses={200: HTML},
@@ -73,5 +75,10 @@ def reach_view(contact_id: Id, graph: GraphDep, settings: SettingsDep, lang: Lan
 
 @router.post("/viz/contacts/{contact_id}/reach", response_class=HTMLResponse, responses={200: HTML},
              summary="Render a reach view from the GET /contacts/{id}/reach answer")
-def reach_view_from_json(contact_id: Id, reach: Annotated[dict[str, Any], Body()], lang: Lang = "en") -> HTMLResponse:
-    return HTMLResponse(render_reach_view(reach, lang))
+def reach_view_from_json(contact_id: Id, reach: Annotated[ReachIn, Body()], lang: Lang = "en") -> HTMLResponse:
+    return HTMLResponse(render_reach_view(plain(reach), lang))
+
+
+def plain(model: BaseModel | None) -> dict[str, Any] | None:
+    """A validated body as the dict the renderers take (absent fields left out, as in the GET answers)."""
+    return None if model is None else model.model_dump(exclude_none=True)

@@ -89,18 +89,29 @@ class Graph:
         return rows[0] if rows else None
 
     def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        """Run a named write query in its own (retried) transaction."""
-        with translate_errors():
-            records, _, _ = self.driver.execute_query(
-                self.named(name), parameters_=params, database_=self.database, routing_=RoutingControl.WRITE
-            )
-        return [record.data() for record in records]
+        """Run a named write query in its own (retried) transaction (which also bumps the graph version)."""
+        return self.write_transaction(lambda tx: Graph.run_in(tx, name, **params))
 
     def write_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None) -> T:
-        """Run several named queries in ONE transaction (all-or-nothing), retried on transient errors."""
-        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(work)
+        """Run several named queries in ONE transaction (all-or-nothing), retried on transient errors.
+
+        The transaction ends by bumping the graph version (issue 15), so every write path, present or
+        future, invalidates the caches keyed by it without having to remember to (app.services.view_cache).
+        The bump comes last: the version node is locked only for the moment before the commit.
+        """
+        def versioned(tx: ManagedTransaction) -> T:
+            result = work(tx)
+            tx.run(query("graph_version_bump")).consume()
+            return result
+
+        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(versioned)
         with translate_errors(), self.driver.session(database=self.database) as session:
             return session.execute_write(timed)
+
+    def version_token(self) -> str | None:
+        """The token of the last committed write through this gateway (None: no write yet, e.g. a wiped graph)."""
+        row = self.read_one("graph_version")
+        return row["token"] if row else None
 
     def read_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None) -> T:
         timed = unit_of_work(timeout=timeout_s or self.timeout_s)(work)

@@ -37,6 +37,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         413: "request body too large",
         422: "invalid input: `errors` lists every problem by key, row and field",
         503: "Neo4j is unavailable (see Retry-After)",
+        504: "the query ran past the query time limit (`limit` names it); asking again will not help",
+        507: "the query needs more memory than a transaction may use (`limit` names it); not retried",
     }.items()
 }
 

@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 from neo4j import (
     Driver, GraphDatabase, ManagedTransaction, NotificationDisabledClassification, Query, RoutingControl, unit_of_work,
 )
-from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
 from app.core.config import Settings
-from app.core.errors import DatabaseUnavailable
+from app.core.errors import DatabaseUnavailable, QueryLimitExceeded
 from app.db.queries import query
 
 T = TypeVar("T")
@@ -37,6 +37,35 @@ def create_driver(settings: Settings) -> Driver:
     )
 
 
+def limit_error(exc: Neo4jError) -> QueryLimitExceeded | None:
+    """Issue 15: a query stopped by a memory or time limit of its own, while the database is fine."""
+    code = exc.code or ""
+    if "MemoryPoolOutOfMemory" in code or "TransactionMemoryLimit" in code:
+        return QueryLimitExceeded(
+            "this query needs more memory than one transaction may use (db.memory.transaction.max / "
+            "db.memory.transaction.total.max, set from NEO4J_HEAP for the local runner); narrow it "
+            "(fewer hops, fewer targets) or raise the limit", limit="db.memory.transaction.max")
+    if "TransactionTimedOut" in code:
+        return QueryLimitExceeded(
+            "this query ran longer than the query time limit (NEO4J_QUERY_TIMEOUT_S); narrow it or raise "
+            "the limit", limit="NEO4J_QUERY_TIMEOUT_S", status_code=504)
+    return None
+
+
+def stop_retrying_on_limits(work: Callable[[ManagedTransaction], T]) -> Callable[[ManagedTransaction], T]:
+    """A transaction function that turns limit errors into QueryLimitExceeded at once: the driver would
+    otherwise retry a memory error (a TransientError) for NEO4J_MAX_RETRY_S, and it would fail every time."""
+    def run(tx: ManagedTransaction) -> T:
+        try:
+            return work(tx)
+        except Neo4jError as exc:
+            limit = limit_error(exc)
+            if limit is not None:
+                raise limit from exc
+            raise
+    return run
+
+
 @contextmanager
 def translate_errors() -> Iterator[None]:
     """Turn 'database not reachable / not accepting us' into DatabaseUnavailable with a reason."""
@@ -46,12 +75,13 @@ def translate_errors() -> Iterator[None]:
         raise DatabaseUnavailable(f"Neo4j refused the configured credentials: {exc.message}") from exc
     except UNAVAILABLE as exc:
         raise DatabaseUnavailable(f"Neo4j is not reachable: {exc}") from exc
-    except TransientError as exc:  # still failing after the driver's retries
-        if "MemoryPoolOutOfMemory" in (exc.code or ""):
-            raise DatabaseUnavailable(
-                "Neo4j refused the transaction: it needs more memory than db.memory.transaction.total.max "
-                "allows (raise NEO4J_HEAP for the local runner, or split the bundle)") from exc
-        raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc
+    except Neo4jError as exc:
+        limit = limit_error(exc)  # a query that hit a limit: not "unavailable", and no use retrying
+        if limit is not None:
+            raise limit from exc
+        if isinstance(exc, TransientError):  # still failing after the driver's retries
+            raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc
+        raise
     except DriverError as exc:
         raise DatabaseUnavailable(f"Neo4j driver error: {exc}") from exc
 
@@ -77,12 +107,8 @@ class Graph:
         return Query(query(name), timeout=self.timeout_s)
 
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        """Run a named read query; rows as dicts."""
-        with translate_errors():
-            records, _, _ = self.driver.execute_query(
-                self.named(name), parameters_=params, database_=self.database, routing_=RoutingControl.READ
-            )
-        return [record.data() for record in records]
+        """Run a named read query; rows as dicts. A query that hits a memory or time limit is not retried."""
+        return self.read_transaction(lambda tx: Graph.run_in(tx, name, **params))
 
     def read_one(self, name: str, /, **params: Any) -> dict[str, Any] | None:
         rows = self.read(name, **params)
@@ -104,7 +130,7 @@ class Graph:
             tx.run(query("graph_version_bump")).consume()
             return result
 
-        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(versioned)
+        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(stop_retrying_on_limits(versioned))
         with translate_errors(), self.driver.session(database=self.database) as session:
             return session.execute_write(timed)
 
@@ -114,7 +140,7 @@ class Graph:
         return row["token"] if row else None
 
     def read_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None) -> T:
-        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(work)
+        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(stop_retrying_on_limits(work))
         with translate_errors(), self.driver.session(database=self.database, default_access_mode="READ") as session:
             return session.execute_read(timed)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import signal
 import statistics
 import sys
 import time
@@ -34,7 +35,9 @@ from app.services.keys import create_key
 from benchmarks import api_server
 from benchmarks.compare import compare_reach
 from benchmarks.data import Bundle, Scale, row_count, scale
-from benchmarks.env import bench_neo4j
+from app.db.graph import Graph, create_driver
+from app.runner.local import LocalNeo4j
+from benchmarks.env import BENCH_HOME, BenchDb, bench_neo4j, bench_settings
 from benchmarks.nx_reach import load_from_neo4j
 from seed.generate import BUNDLE_KEYS, Densities, Generator
 
@@ -63,6 +66,28 @@ def slices(sc: Scale, parts: int, big: int) -> Iterator[Bundle]:
         if index == parts - 1:
             bundle["competitors"] = gen.competitors
         yield bundle
+
+
+@contextmanager
+def database(name: str, heap: str, pagecache: str, reuse: bool) -> Iterator[BenchDb]:
+    """bench_neo4j, or (reuse) the Neo4j home a previous `--keep` run left under var/bench/<name>:
+    S takes longer to import here than one run may last, so import once and measure in later runs."""
+    if not reuse:
+        with bench_neo4j(name, heap, pagecache, keep=True) as db:
+            yield db
+        return
+    home = BENCH_HOME / name
+    settings = bench_settings(home, heap, pagecache)
+    runner = LocalNeo4j(settings)
+    driver = None
+    try:
+        runner.start()
+        driver = create_driver(settings)
+        yield BenchDb(settings, driver, Graph.from_settings(driver, settings), home)
+    finally:
+        if driver is not None:
+            driver.close()
+        runner.stop()
 
 
 @contextmanager
@@ -226,7 +251,13 @@ def big_account(client: httpx.Client, graph: Any, settings: Any, account: str, r
     return out
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    """SIGTERM (e.g. from `timeout`) unwinds like Ctrl-C, so the Neo4j and API servers are stopped."""
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _interrupt)
     p = argparse.ArgumentParser(prog="python -m benchmarks.company_views", description=__doc__.split("\n\n")[0])
     p.add_argument("--scale", default="S")
     p.add_argument("--slices", type=int, default=10)
@@ -236,6 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--targets", type=int, default=30, help="random targets per per-entity view")
     p.add_argument("--warm-calls", type=int, default=5)
     p.add_argument("--compare", type=int, default=20, help="big-account reach targets checked against NetworkX")
+    p.add_argument("--import-only", action="store_true", help="generate and import, keep the database, stop")
+    p.add_argument("--import-slices", default=None, metavar="A-B",
+                   help="with --import-only: import only slices A..B (1-based); from A > 1 on, into the kept database")
+    p.add_argument("--reuse", action="store_true", help="measure the database an earlier run imported (no import)")
+    p.add_argument("--skip", default="", help="comma-separated phases to skip: old,big,same,entity,nx")
     p.add_argument("--out", type=Path, default=PROJECT_ROOT / "benchmarks" / "results" / "issue15-company-views.json")
     args = p.parse_args(argv)
     sc = scale(args.scale)
@@ -243,14 +279,29 @@ def main(argv: list[str] | None = None) -> int:
                                "pagecache": args.pagecache, "load_before": list(__import__("os").getloadavg())}
     rng = random.Random(SEED)
     with ExitStack() as stack:
-        db = stack.enter_context(bench_neo4j(f"issue15-{sc.label.replace('/', '_')}", args.heap, args.pagecache))
-        started = time.perf_counter()
-        elements = 0
-        for index, bundle in enumerate(slices(sc, args.slices, BIG)):
-            report = import_bundle(db.graph, bundle, timeout_s=db.settings.neo4j_import_timeout_s)
-            elements += report.nodes_created + report.relationships_created
-            log(f"  slice {index + 1}/{args.slices}: {row_count(bundle):,} rows, {elements:,} elements so far")
-        results["import"] = {"elements": elements, "seconds": round(time.perf_counter() - started, 1)}
+        first, last = 1, args.slices
+        if args.import_slices:
+            first, last = (int(x) for x in args.import_slices.split("-"))
+        db = stack.enter_context(database(f"issue15-{sc.label.replace('/', '_')}", args.heap, args.pagecache,
+                                          args.reuse or first > 1))
+        if not args.reuse:
+            started = time.perf_counter()
+            elements = 0
+            for index, bundle in enumerate(slices(sc, args.slices, BIG)):
+                if not first <= index + 1 <= last:
+                    continue
+                report = import_bundle(db.graph, bundle, timeout_s=db.settings.neo4j_import_timeout_s)
+                elements += report.nodes_created + report.relationships_created
+                log(f"  slice {index + 1}/{args.slices}: {row_count(bundle):,} rows, {elements:,} elements so far")
+            results["import"] = {"elements": elements, "seconds": round(time.perf_counter() - started, 1)}
+            if args.import_only:
+                log(f"imported {elements:,} elements in {results['import']['seconds']}s; kept for --reuse")
+                return 0
+        skip = set(filter(None, args.skip.split(",")))
+
+        def save() -> None:  # after every phase: a run cut short keeps what it measured
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
         ids = {kind: [r["id"] for r in db.driver.execute_query(f"MATCH (n:{label}) RETURN n.id AS id ORDER BY id",
                                                                  database_=db.graph.database).records]
                for kind, label in (("contact", "Contact"), ("opportunity", "Opportunity"), ("account", "Account"),
@@ -265,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         key = create_key(db.graph, "bench", Role.admin).key
         logs = PROJECT_ROOT / "var" / "bench" / "issue15-logs"
         servers = {"new": PROJECT_ROOT}
-        if args.base is not None:
+        if args.base is not None and "old" not in skip:
             servers = {"old": args.base, "new": PROJECT_ROOT}
         clients = {}
         for label, root in servers.items():
@@ -276,22 +327,30 @@ def main(argv: list[str] | None = None) -> int:
             new = label == "new"
             log(f"== {label} code: company-wide views")
             results[f"{label}_company"] = company_views(client, db.graph, employee, new, args.warm_calls)
+            save()
+            if "big" in skip:
+                continue
             log(f"== {label} code: the {BIG:,}-contact account")
             results[f"{label}_big_account"] = big_account(
                 client, db.graph, db.settings, big["id"], random.Random(SEED), args.compare if new else 3,
                 html=True, max_deals=50 if new else 10)
-        if "old" in clients:
+            save()
+        if "old" in clients and "same" not in skip:
             log("== old and new answers compared")
             results["same_answers"] = same_answers(clients["old"], clients["new"])
-        log("== new code: per-entity views (warm)")
-        results["new_per_entity"] = per_entity(clients["new"], ids, args.targets, rng)
-        log("== reach into the big account against NetworkX")
-        nx = load_from_neo4j(db.graph, db.settings)
-        targets = results["new_big_account"].pop("_targets")
+            save()
+        if "entity" not in skip:
+            log("== new code: per-entity views (warm)")
+            results["new_per_entity"] = per_entity(clients["new"], ids, args.targets, rng)
+            save()
         results.get("old_big_account", {}).pop("_targets", None)
-        results["nx_compare"] = {f"h{h}": compare_reach(db.graph, db.settings, nx, targets, h).as_dict()
-                                 for h in (3, 4)}
-        log(f"    {results['nx_compare']}")
+        if "nx" not in skip and "new_big_account" in results:
+            log("== reach into the big account against NetworkX")
+            nx = load_from_neo4j(db.graph, db.settings)
+            targets = results["new_big_account"].pop("_targets")
+            results["nx_compare"] = {f"h{h}": compare_reach(db.graph, db.settings, nx, targets, h).as_dict()
+                                     for h in (3, 4)}
+            log(f"    {results['nx_compare']}")
         results["load_after"] = list(__import__("os").getloadavg())
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     # --- named queries ---------------------------------------------------------
     cypher_dir: Path = PROJECT_ROOT / "cypher"
 
+    # --- issue 15: extra neo4j.conf lines for the local runner (e.g. {"db.memory.transaction.max": "200m"})
+    neo4j_extra_conf: dict[str, str] = {}
+
     @field_validator("neo4j_password")
     @classmethod
     def _password_long_enough(cls, value: SecretStr) -> SecretStr:

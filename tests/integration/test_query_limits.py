@@ -8,38 +8,43 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from neo4j import Driver
 
 from app.api.errors import install_error_handlers
 from app.core.config import Settings
 from app.core.errors import DatabaseUnavailable, QueryLimitExceeded
-from app.db.graph import Graph
+from app.db.graph import Graph, create_driver
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def tiny_transaction_memory(driver: Driver, graph: Graph) -> Iterator[None]:
-    """db.memory.transaction.max (dynamic) set to 2 MB for the test, then back to what it was."""
-    rows = driver.execute_query("SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' "
-                                "RETURN value", database_="system").records
-    before = rows[0]["value"] if rows else "0"
-    driver.execute_query("CALL dbms.setConfigValue('db.memory.transaction.max', '2m')", database_="system")
+@pytest.fixture(scope="module")
+def tiny_memory_graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Graph]:
+    """A Neo4j of its own whose transactions may hold 2 MB (db.memory.transaction.max); a limit that small
+    on the shared test database would break other tests, and Community cannot change it at run time."""
+    from app.runner.local import LocalNeo4j
+    from tests.neo4j_harness import TEST_PASSWORD, free_port
+
+    settings = Settings(neo4j_uri=f"bolt://127.0.0.1:{free_port()}", neo4j_password=TEST_PASSWORD,
+                        neo4j_home=tmp_path_factory.mktemp("tiny") / "neo4j", neo4j_heap="256m",
+                        neo4j_pagecache="32m", neo4j_extra_conf={"db.memory.transaction.max": "2m"})
+    runner = LocalNeo4j(settings)
+    runner.start()
+    driver = create_driver(settings)
     try:
-        yield
+        yield Graph.from_settings(driver, settings)
     finally:
-        driver.execute_query("CALL dbms.setConfigValue('db.memory.transaction.max', $v)", {"v": before},
-                             database_="system")
+        driver.close()
+        runner.stop()
 
 
-def test_a_query_over_the_transaction_memory_limit_is_not_unavailable(graph: Graph, settings: Settings,
-                                                                     tiny_transaction_memory: None) -> None:
+def test_a_query_over_the_transaction_memory_limit_is_not_unavailable(tiny_memory_graph: Graph) -> None:
+    graph = tiny_memory_graph
     started = time.perf_counter()
     with pytest.raises(QueryLimitExceeded) as caught:
         graph.read("limits_probe_collect", n=2_000_000)
     assert caught.value.status_code == 507 and caught.value.details["limit"] == "db.memory.transaction.max"
     assert not isinstance(caught.value, DatabaseUnavailable)
-    assert time.perf_counter() - started < settings.neo4j_max_retry_s     # not retried for the retry budget
+    assert time.perf_counter() - started < Settings().neo4j_max_retry_s  # not retried for the retry budget
     assert graph.read("limits_probe_collect", n=10) == [{"n": 10}]   # small ones still pass: the db is fine
 
 
@@ -50,9 +55,10 @@ def test_a_query_over_the_time_limit_names_it(graph: Graph) -> None:
     assert caught.value.status_code == 504 and caught.value.details["limit"] == "NEO4J_QUERY_TIMEOUT_S"
 
 
-def test_limit_errors_over_http_have_no_retry_after(graph: Graph, tiny_transaction_memory: None) -> None:
+def test_limit_errors_over_http_have_no_retry_after(tiny_memory_graph: Graph) -> None:
     from fastapi import FastAPI
 
+    graph = tiny_memory_graph
     app = FastAPI()
     install_error_handlers(app)
 

@@ -213,15 +213,10 @@ def per_entity(client: httpx.Client, ids: dict[str, list[str]], n: int, rng: ran
 def big_account(client: httpx.Client, graph: Any, settings: Any, account: str, rng: random.Random,
                 n: int, html: bool, max_deals: int) -> dict[str, Any]:
     """Reach into the 5,000-contact account (its CEO and random contacts), its deals' chains and gaps."""
-    rows = graph.driver.execute_query(
-        "MATCH (c:Contact)-[:WORKS_AT]->(:Account {id: $a}) "
-        "RETURN c.id AS id, NOT EXISTS { (c)-[:REPORTS_TO]->(:Contact) } AS top", {"a": account},
-        database_=graph.database).records
-    contacts = [r["id"] for r in rows]
-    ceo = sorted(r["id"] for r in rows if r["top"])[0]
-    deals = [r["id"] for r in graph.driver.execute_query(
-        "MATCH (o:Opportunity)-[:FOR]->(:Account {id: $a}) RETURN o.id AS id ORDER BY id", {"a": account},
-        database_=graph.database).records]
+    people = graph.read("bench_views_account_people", account=account)[0]
+    contacts = sorted(c["id"] for c in people["contacts"])
+    ceo = sorted(c["id"] for c in people["contacts"] if c["top"])[0]
+    deals = people["deals"]
     out: dict[str, Any] = {"account": account, "contacts": len(contacts), "ceo": ceo, "deals": len(deals)}
     targets = [ceo] + rng.sample(contacts, n)
     for hops in (3, 4):
@@ -302,16 +297,12 @@ def main(argv: list[str] | None = None) -> int:
         def save() -> None:  # after every phase: a run cut short keeps what it measured
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
-        ids = {kind: [r["id"] for r in db.driver.execute_query(f"MATCH (n:{label}) RETURN n.id AS id ORDER BY id",
-                                                                 database_=db.graph.database).records]
-               for kind, label in (("contact", "Contact"), ("opportunity", "Opportunity"), ("account", "Account"),
-                                   ("employee", "Employee"))}
-        big = db.driver.execute_query("MATCH (a:Account)<-[:WORKS_AT]-(c) WITH a, count(c) AS n "
-                                      "RETURN a.id AS id, n ORDER BY n DESC LIMIT 1", database_=db.graph.database).records[0]
+        every = db.graph.read("bench_views_ids")[0]
+        ids = {"contact": sorted(every["contacts"]), "opportunity": sorted(every["opportunities"]),
+               "account": sorted(every["accounts"]), "employee": sorted(every["employees"])}
+        big = db.graph.read("bench_views_biggest_account")[0]
         results["biggest_account"] = {"id": big["id"], "contacts": big["n"]}
-        employee = db.driver.execute_query(
-            "MATCH (e:Employee)-[k:KNOWS]->() WITH e, count(k) AS n RETURN e.id AS id ORDER BY n DESC, id LIMIT 1",
-            database_=db.graph.database).records[0]["id"]
+        employee = db.graph.read("bench_views_busiest_employee")[0]["id"]
         results["employee_timed"] = employee
         key = create_key(db.graph, "bench", Role.admin).key
         logs = PROJECT_ROOT / "var" / "bench" / "issue15-logs"

@@ -19,6 +19,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from app.core.config import Settings
 from app.core.errors import DatabaseUnavailable, QueryLimitExceeded
 from app.db.queries import query
+from app.i18n import t
 
 T = TypeVar("T")
 UNAVAILABLE = (ServiceUnavailable, SessionExpired)
@@ -41,14 +42,11 @@ def limit_error(exc: Neo4jError) -> QueryLimitExceeded | None:
     """Issue 15: a query stopped by a memory or time limit of its own, while the database is fine."""
     code = exc.code or ""
     if "MemoryPoolOutOfMemory" in code or "TransactionMemoryLimit" in code:
-        return QueryLimitExceeded(
-            "this query needs more memory than one transaction may use (db.memory.transaction.max / "
-            "db.memory.transaction.total.max, set from NEO4J_HEAP for the local runner); narrow it "
-            "(fewer hops, fewer targets) or raise the limit", limit="db.memory.transaction.max")
+        limit = "db.memory.transaction.max"
+        return QueryLimitExceeded(t("scale.limit_memory", limit=limit), limit=limit)
     if "TransactionTimedOut" in code:
-        return QueryLimitExceeded(
-            "this query ran longer than the query time limit (NEO4J_QUERY_TIMEOUT_S); narrow it or raise "
-            "the limit", limit="NEO4J_QUERY_TIMEOUT_S", status_code=504)
+        limit = "NEO4J_QUERY_TIMEOUT_S"
+        return QueryLimitExceeded(t("scale.limit_time", limit=limit), limit=limit, status_code=504)
     return None
 
 

@@ -15,6 +15,7 @@ from app.core.config import Settings
 from app.core.errors import InvalidInput
 from app.core.levels_config import ManagerSettings
 from app.db.graph import Graph
+from app.i18n import t
 from app.models.entities import Page
 from app.models.managers import CoverageRow, DepartureRiskRow, RepLevel, RepLevelAnswer
 from app.services.coverage import CoverageSort, coverage
@@ -36,9 +37,9 @@ class DepartureSort(str, Enum):
 def page(rows: Sequence[T], offset: int, limit: int) -> Page[T]:
     """Rows offset..offset+limit; `total` = len(rows). Negative or oversized values are refused."""
     if offset < 0:
-        raise InvalidInput("offset must be 0 or more")
+        raise InvalidInput(t("scale.offset_negative"))
     if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}")
+        raise InvalidInput(t("scale.limit_range", max=MAX_LIMIT))
     return Page[Any](total=len(rows), offset=offset, limit=limit, items=list(rows[offset:offset + limit]))
 
 

@@ -1,6 +1,6 @@
 """Markdown tables of a benchmarks.company_views results file, figures beside the issue's targets:
 
-    python -m benchmarks.company_views_report benchmarks/results/issue15-company-views.json
+    python -m benchmarks.company_views_report RESULTS.json [MORE.json ...]   (later files add to earlier ones)
 """
 from __future__ import annotations
 
@@ -91,4 +91,7 @@ def render(results: dict[str, Any]) -> str:
 
 
 if __name__ == "__main__":
-    print(render(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))
+    merged: dict[str, Any] = {}
+    for name in sys.argv[1:]:
+        merged.update(json.loads(Path(name).read_text(encoding="utf-8")))
+    print(render(merged))

@@ -11,6 +11,8 @@ from fastapi.testclient import TestClient
 
 from app.core.config import Settings
 from app.db.graph import Graph
+from app.services.decision_chain import decision_chain
+from app.services.gaps import gaps
 from app.services.importer import import_bundle
 from app.services.reach import ReachOptions, query_params
 from benchmarks.compare import differences, neo4j_paths, nx_paths
@@ -33,8 +35,10 @@ def test_reach_into_a_5000_contact_account_agrees_with_networkx(graph: Graph, cl
     nx = load_from_bundle(bundle, settings)
     # Planning reach.cypher (five unrolled step blocks) takes seconds, tens of seconds on a loaded machine,
     # once per database start; plan it with a patient gateway so the calls below measure the query itself.
-    Graph(graph.driver, graph.database, timeout_s=600).read("reach", **query_params(
-        settings, [ceo], ReachOptions(max_hops=3)))
+    patient = Graph(graph.driver, graph.database, timeout_s=600)
+    patient.read("reach", **query_params(settings, [ceo], ReachOptions(max_hops=3)))
+    decision_chain(patient, settings, bundle["opportunities"][0]["id"])   # plans warm_reach.cypher likewise
+    gaps(patient, settings, bundle["opportunities"][0]["id"])
     paths = 0
     for hops in (3, 4):
         for target in targets:

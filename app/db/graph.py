@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from neo4j import (
-    Driver, GraphDatabase, ManagedTransaction, NotificationDisabledClassification, Query, RoutingControl, unit_of_work,
+    Driver, GraphDatabase, ManagedTransaction, NotificationDisabledClassification, Query, unit_of_work,
 )
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
@@ -119,14 +119,16 @@ class Graph:
     def write_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None) -> T:
         """Run several named queries in ONE transaction (all-or-nothing), retried on transient errors.
 
-        The transaction ends by bumping the graph version (issue 15), so every write path, present or
-        future, invalidates the caches keyed by it without having to remember to (app.services.view_cache).
-        The bump comes last: the version node is locked only for the moment before the commit.
+        The transaction bumps the graph version (issue 15), so every write path, present or future,
+        invalidates the caches keyed by it without having to remember to (app.services.view_cache).
+        The bump comes FIRST: the version node is the first lock every write takes, so no writer ever
+        waits for it while holding another lock. (Bumped last, a writer holding a contact waited for the
+        version held by one waiting, at commit, for that contact: a deadlock Neo4j did not break, found
+        by tests/integration/test_concurrency.py.) Writes are serialised by it; reads never wait.
         """
         def versioned(tx: ManagedTransaction) -> T:
-            result = work(tx)
             tx.run(query("graph_version_bump")).consume()
-            return result
+            return work(tx)
 
         timed = unit_of_work(timeout=timeout_s or self.timeout_s)(stop_retrying_on_limits(versioned))
         with translate_errors(), self.driver.session(database=self.database) as session:

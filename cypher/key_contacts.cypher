@@ -16,7 +16,7 @@ CALL (acc, deal_keys) {
   MATCH (c:Contact)-[:WORKS_AT]->(acc) WHERE c.importance >= $fallback_importance
   RETURN collect({id: c.id, name: c.name, attitude: c.attitude, importance: c.importance, roles: []}) AS fallback
 }
-RETURN acc.id AS account, acc.name AS name,
+RETURN acc.id AS account, acc.name AS name, acc.region AS region,
        CASE WHEN size(deal_keys) > 0 THEN 'open_deals' ELSE 'importance' END AS basis,
        CASE WHEN size(deal_keys) > 0 THEN deal_keys ELSE fallback END AS key_contacts
 ORDER BY name, account

@@ -56,6 +56,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         429: "too many requests (per address, per key, failed authentications) or the server is busy: "
              "see Retry-After",
         503: "Neo4j is unavailable (see Retry-After)",
+        504: "the query ran past the query time limit (`limit` names it); asking again will not help",
+        507: "the query needs more memory than a transaction may use (`limit` names it); not retried",
     }.items()
 }
 

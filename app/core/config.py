@@ -132,6 +132,8 @@ class Settings(BaseSettings):
     queue_wait_s: float = 2.0                              # waiting longer for a slot: 429
     max_json_depth: int = 32                               # nesting of a JSON body
     viz_render_budget_s: float = 5.0                       # a graph view stops rendering after this
+    # --- issue 15: extra neo4j.conf lines for the local runner (e.g. {"db.memory.transaction.max": "200m"})
+    neo4j_extra_conf: dict[str, str] = {}
 
     @field_validator("neo4j_password")
     @classmethod

@@ -39,6 +39,19 @@ class DatabaseUnavailable(BrmError):
     status_code = 503
 
 
+class QueryLimitExceeded(BrmError):
+    """Issue 15: the database is up, but this query needs more memory or time than a configured limit allows.
+
+    Not 503: asking again fails again, so there is no Retry-After. `limit` names the setting that stopped
+    it. 507 for memory (the server cannot hold what the answer needs), 504 for time."""
+
+    status_code = 507
+
+    def __init__(self, message: str, *, limit: str, status_code: int = 507) -> None:
+        super().__init__(message, limit=limit)
+        self.status_code = status_code
+
+
 class QueryNotFound(BrmError):
     """A named query was asked for that has no file in cypher/: a programming error, fail loudly."""
 

@@ -14,12 +14,13 @@ from typing import Any, TypeVar
 from neo4j import (
     Driver, GraphDatabase, ManagedTransaction, NotificationDisabledClassification, Query, unit_of_work,
 )
-from neo4j.exceptions import AuthError, DriverError, ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
 from app.core.config import Settings
-from app.core.errors import DatabaseUnavailable
+from app.core.errors import DatabaseUnavailable, QueryLimitExceeded
 from app.db.import_gate import gated, wait_through
 from app.db.queries import query
+from app.i18n import t
 
 T = TypeVar("T")
 UNAVAILABLE = (ServiceUnavailable, SessionExpired)
@@ -38,6 +39,32 @@ def create_driver(settings: Settings) -> Driver:
     )
 
 
+def limit_error(exc: Neo4jError) -> QueryLimitExceeded | None:
+    """Issue 15: a query stopped by a memory or time limit of its own, while the database is fine."""
+    code = exc.code or ""
+    if "MemoryPoolOutOfMemory" in code or "TransactionMemoryLimit" in code:
+        limit = "db.memory.transaction.max"
+        return QueryLimitExceeded(t("scale.limit_memory", limit=limit), limit=limit)
+    if "TransactionTimedOut" in code:
+        limit = "NEO4J_QUERY_TIMEOUT_S"
+        return QueryLimitExceeded(t("scale.limit_time", limit=limit), limit=limit, status_code=504)
+    return None
+
+
+def stop_retrying_on_limits(work: Callable[[ManagedTransaction], T]) -> Callable[[ManagedTransaction], T]:
+    """A transaction function that turns limit errors into QueryLimitExceeded at once: the driver would
+    otherwise retry a memory error (a TransientError) for NEO4J_MAX_RETRY_S, and it would fail every time."""
+    def run(tx: ManagedTransaction) -> T:
+        try:
+            return work(tx)
+        except Neo4jError as exc:
+            limit = limit_error(exc)
+            if limit is not None:
+                raise limit from exc
+            raise
+    return run
+
+
 @contextmanager
 def translate_errors() -> Iterator[None]:
     """Turn 'database not reachable / not accepting us' into DatabaseUnavailable with a reason."""
@@ -47,12 +74,13 @@ def translate_errors() -> Iterator[None]:
         raise DatabaseUnavailable(f"Neo4j refused the configured credentials: {exc.message}") from exc
     except UNAVAILABLE as exc:
         raise DatabaseUnavailable(f"Neo4j is not reachable: {exc}") from exc
-    except TransientError as exc:  # still failing after the driver's retries
-        if "MemoryPoolOutOfMemory" in (exc.code or ""):
-            raise DatabaseUnavailable(
-                "Neo4j refused the transaction: it needs more memory than db.memory.transaction.total.max "
-                "allows (raise NEO4J_HEAP for the local runner, or split the bundle)") from exc
-        raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc
+    except Neo4jError as exc:
+        limit = limit_error(exc)  # a query that hit a limit: not "unavailable", and no use retrying
+        if limit is not None:
+            raise limit from exc
+        if isinstance(exc, TransientError):  # still failing after the driver's retries
+            raise DatabaseUnavailable(f"Neo4j is busy, try again: {exc.message}") from exc
+        raise
     except DriverError as exc:
         raise DatabaseUnavailable(f"Neo4j driver error: {exc}") from exc
 
@@ -87,7 +115,7 @@ class Graph:
         return Query(query(name), timeout=self.timeout_s)
 
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        """Run a named read query; rows as dicts."""
+        """Run a named read query; rows as dicts. A query that hits a memory or time limit is not retried."""
         return self.read_transaction(lambda tx: Graph.run_in(tx, name, **params))
 
     def read_one(self, name: str, /, **params: Any) -> dict[str, Any] | None:
@@ -95,15 +123,28 @@ class Graph:
         return rows[0] if rows else None
 
     def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        """Run a named write query in its own (retried) transaction."""
+        """Run a named write query in its own (retried) transaction (which also bumps the graph version)."""
         return self.write_transaction(lambda tx: Graph.run_in(tx, name, **params))
 
     def write_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None,
                           gate: bool = True) -> T:
         """Run several named queries in ONE transaction (all-or-nothing), retried on transient errors.
 
-        `gate=False` is for the importer's own batches, which run while it holds the gate shut."""
-        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(gated(work) if gate else work)
+        The import gate (issue 16) is checked first: while a big import writes, the call waits outside
+        any transaction. `gate=False` is for the importer's own batches, which run while it holds it.
+        Then the transaction bumps the graph version (issue 15), so every write path, present or future,
+        invalidates the caches keyed by it without having to remember to (app.services.view_cache).
+        The bump comes before the work: the version node is the first lock every write takes, so no
+        writer ever waits for it while holding another lock. (Bumped last, a writer holding a contact
+        waited for the version held by one waiting, at commit, for that contact: a deadlock Neo4j did
+        not break, found by tests/integration/test_concurrency.py.) Writes are serialised by it.
+        """
+        def versioned(tx: ManagedTransaction) -> T:
+            tx.run(query("graph_version_bump")).consume()
+            return work(tx)
+
+        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(
+            stop_retrying_on_limits(gated(versioned) if gate else versioned))
 
         def run() -> T:
             with translate_errors(), self.driver.session(database=self.database) as session:
@@ -111,9 +152,14 @@ class Graph:
 
         return wait_through(run, self.gate_wait_s, self._recover_dead_import, self.import_stale_s) if gate else run()
 
+    def version_token(self) -> str | None:
+        """The token of the last committed write through this gateway (None: no write yet, e.g. a wiped graph)."""
+        row = self.read_one("graph_version")
+        return row["token"] if row else None
+
     def read_transaction(self, work: Callable[[ManagedTransaction], T], timeout_s: float | None = None,
                          gate: bool = True) -> T:
-        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(gated(work) if gate else work)
+        timed = unit_of_work(timeout=timeout_s or self.timeout_s)(stop_retrying_on_limits(gated(work) if gate else work))
 
         def run() -> T:
             with translate_errors(), self.driver.session(database=self.database,

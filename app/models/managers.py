@@ -41,6 +41,7 @@ class AccountScore(BaseModel):
     rank: int
     id: str
     name: str | None
+    region: str | None = None
     score: float
     key_account: bool
     revenue: float | None
@@ -54,6 +55,9 @@ class KeyAccountScores(BaseModel):
     weights: Weights
     top_percent: float
     key_count: int = Field(description="ceil(N * top_percent / 100), at least 1 when N > 0")
+    total: int = Field(default=0, description="accounts matching the filters (ranks and the key cut are over all accounts)")
+    offset: int = 0
+    limit: int | None = None
     accounts: list[AccountScore]
 
 
@@ -165,12 +169,13 @@ class AccountDegrees(BaseModel):
 class CoverageRow(BaseModel):
     account: str
     name: str | None
+    region: str | None = None
     basis: str = Field(description="open_deals: approver/decision_maker in open deals; importance: fallback")
     key_contacts: int
     reachable: int
     gap: int = Field(description="key contacts nobody can reach")
     reachable_share: float | None
-    unreachable: list[ContactRef]
+    unreachable: list[ContactRef] = Field(description="listed with details=true (the API's default leaves it empty)")
     degrees: Degrees
 
 

@@ -125,6 +125,7 @@ class LocalNeo4j:
             "server.memory.pagecache.size": self.settings.neo4j_pagecache,
             "db.tx_log.rotation.retention_policy": "2 files",
             "server.directories.logs": str(self.home / "logs"),
+            **self.settings.neo4j_extra_conf,
         }
         self.conf_file.write_text("".join(f"{key}={value}\n" for key, value in lines.items()))
 

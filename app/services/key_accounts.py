@@ -8,6 +8,7 @@ from app.core.config import Settings
 from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.models.managers import AccountScore, KeyAccountScores, Weights
+from app.services.view_cache import cached
 
 
 def key_count(n: int, top_percent: float) -> int:
@@ -18,8 +19,12 @@ def key_count(n: int, top_percent: float) -> int:
 
 
 def score_accounts(graph: Graph, settings: Settings, top_percent: float | None = None,
-                   weights: dict[str, float | None] | None = None) -> KeyAccountScores:
-    """Rank every account by the weighted sum (missing components count 0) and mark the top X% as key."""
+                   weights: dict[str, float | None] | None = None, *, offset: int = 0, limit: int | None = None,
+                   region: str | None = None, key_only: bool = False) -> KeyAccountScores:
+    """Rank every account by the weighted sum (missing components count 0) and mark the top X% as key.
+
+    Ranks and the key cut are over ALL accounts; `region` / `key_only` then choose rows, and
+    `offset` / `limit` one page of them (`total` counts the rows chosen)."""
     given = weights or {}
     w = Weights(
         revenue=_weight(given.get("revenue"), settings.key_account_weight_revenue),
@@ -30,10 +35,14 @@ def score_accounts(graph: Graph, settings: Settings, top_percent: float | None =
     percent = settings.key_account_top_percent if top_percent is None else top_percent
     if not 0 <= percent <= 100:
         raise InvalidInput("top_percent must be between 0 and 100")
-    rows = graph.read("key_account_scores", w=w.model_dump())
+    rows = cached(graph, "key_account_scores", (w.model_dump_json(),),
+                  lambda: graph.read("key_account_scores", w=w.model_dump()))
     cut = key_count(len(rows), percent)
-    accounts = [AccountScore(rank=i + 1, key_account=i < cut, **row) for i, row in enumerate(rows)]
-    return KeyAccountScores(weights=w, top_percent=percent, key_count=cut, accounts=accounts)
+    chosen = [AccountScore(rank=i + 1, key_account=i < cut, **row) for i, row in enumerate(rows)
+              if (region is None or row["region"] == region) and (not key_only or i < cut)]
+    page = chosen[offset:] if limit is None else chosen[offset:offset + limit]
+    return KeyAccountScores(weights=w, top_percent=percent, key_count=cut, total=len(chosen), offset=offset,
+                            limit=limit, accounts=page)
 
 
 def _weight(value: float | None, default: float) -> float:

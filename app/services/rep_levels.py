@@ -19,7 +19,8 @@ from app.models.managers import (
 )
 from app.services.degrees import closeness_grade
 from app.services.key_contacts import key_contacts, opposed, worst_attitude
-from app.services.warm_paths import warm_sources
+from app.services.view_cache import cached, settings_key
+from app.services.warm_index import warm_index
 
 COUNTED = (ClosenessGrade.medium, ClosenessGrade.good, ClosenessGrade.excellent)
 
@@ -50,15 +51,28 @@ def level_for(counts: dict[str, int], ms: ManagerSettings) -> tuple[RepLevel, li
 def rep_levels(graph: Graph, settings: Settings, ms: ManagerSettings,
                employee_id: str | None = None) -> list[RepLevelAnswer]:
     """Levels of every employee (or one: NotFound if unknown), best level first then name."""
+    if employee_id is None:
+        return cached(graph, "rep_levels", _params(settings, ms), lambda: _levels(graph, settings, ms, None))
+    return cached(graph, "rep_level", (*_params(settings, ms), employee_id),
+                  lambda: _levels(graph, settings, ms, employee_id))
+
+
+def _params(settings: Settings, ms: ManagerSettings) -> tuple[object, ...]:
+    return (settings_key(settings, ms),)
+
+
+def _levels(graph: Graph, settings: Settings, ms: ManagerSettings, employee_id: str | None) -> list[RepLevelAnswer]:
     reps = graph.read("rep_account_ties", employee=employee_id)
     if employee_id is not None and not reps:
         raise NotFound(f"no employee with id {employee_id!r}", entity="Employee", id=employee_id)
-    excellent_accounts = sorted({a["account"] for rep in reps for a in rep["accounts"]
-                                 if closeness_grade(_best(a)[0], settings) is ClosenessGrade.excellent})
-    keys = {row["account"]: row for row in key_contacts(graph, ms, excellent_accounts)} if excellent_accounts else {}
-    key_ids = sorted({c["id"] for row in keys.values() for c in row["key_contacts"]})
-    sources = warm_sources(graph, settings, key_ids) if key_ids else {}
-    answers = [_answer(rep, keys, sources, settings, ms) for rep in reps]
+    excellent = [(rep["id"], a["account"]) for rep in reps for a in rep["accounts"]
+                 if closeness_grade(_best(a)[0], settings) is ClosenessGrade.excellent]
+    accounts = sorted({account for _, account in excellent})
+    keys = {row["account"]: row for row in key_contacts(graph, ms, accounts)} if accounts else {}
+    # who reaches whom, asked only for the pairs that matter: a rep and the key people of its excellent accounts
+    pairs = [(rep, c["id"]) for rep, account in excellent for c in keys.get(account, {}).get("key_contacts", [])]
+    reached = warm_index(graph).reaches(pairs, settings.reach_max_hops) if pairs else set()
+    answers = [_answer(rep, keys, reached, settings, ms) for rep in reps]
     order = list(RepLevel)
     answers.sort(key=lambda a: (-order.index(a.level), a.name or "", a.employee))
     return answers
@@ -72,9 +86,9 @@ def _best(account: dict[str, Any]) -> tuple[float | None, list[dict[str, Any]]]:
     return best, sorted((c for c in account["contacts"] if c["closeness"] == best), key=lambda c: c["id"])
 
 
-def _answer(rep: dict[str, Any], keys: dict[str, Any], sources: dict[str, set[str]],
+def _answer(rep: dict[str, Any], keys: dict[str, Any], reached: set[tuple[str, str]],
             settings: Settings, ms: ManagerSettings) -> RepLevelAnswer:
-    accounts = [_account(rep["id"], a, keys, sources, settings, ms) for a in rep["accounts"]]
+    accounts = [_account(rep["id"], a, keys, reached, settings, ms) for a in rep["accounts"]]
     accounts.sort(key=lambda a: (-(list(ClosenessGrade).index(a.grade) if a.grade else -1), a.name or "", a.account))
     counts = {g.value: sum(1 for a in accounts if a.grade is g) for g in COUNTED}
     level, checked = level_for(counts, ms)
@@ -91,7 +105,7 @@ def _answer(rep: dict[str, Any], keys: dict[str, Any], sources: dict[str, set[st
                           accounts=accounts, requirements=checked, reasons=reasons)
 
 
-def _account(employee: str, account: dict[str, Any], keys: dict[str, Any], sources: dict[str, set[str]],
+def _account(employee: str, account: dict[str, Any], keys: dict[str, Any], reached: set[tuple[str, str]],
              settings: Settings, ms: ManagerSettings) -> RepAccount:
     best, best_contacts = _best(account)
     grade = closeness_grade(best, settings)
@@ -106,7 +120,7 @@ def _account(employee: str, account: dict[str, Any], keys: dict[str, Any], sourc
     if grade is not ClosenessGrade.excellent:
         return RepAccount(**base, grade=grade, reason=f"best known contact {who} at {best:g} ({grade.value})")
     people = [KeyPersonInfluence(id=c["id"], name=c["name"], roles=sorted({r["role"] for r in c["roles"]}),
-                                 attitude=worst_attitude(c), reachable=employee in sources.get(c["id"], set()),
+                                 attitude=worst_attitude(c), reachable=(employee, c["id"]) in reached,
                                  opposed=opposed(c))
               for c in keys.get(account["account"], {}).get("key_contacts", [])]
     people.sort(key=lambda p: p.id)

@@ -135,7 +135,7 @@ def test_departure_ranking_amount_then_key_contacts_then_name(risk_graph: Graph,
 
 def test_departure_routes(risk_graph: Graph, client: TestClient) -> None:
     ranking = client.get("/employees/departure-risk")
-    assert ranking.status_code == 200 and ranking.json()[0]["employee"] == "e-alice"
+    assert ranking.status_code == 200 and ranking.json()["items"][0]["employee"] == "e-alice"
     bob = client.get("/employees/e-bob/departure-impact").json()
     assert [c["id"] for c in bob["at_risk"]] == ["k3", "m1"] and bob["amount_at_risk"] == 500
     assert client.get("/employees/nobody/departure-impact").status_code == 404
@@ -162,7 +162,7 @@ def test_coverage_key_contacts_reachable_and_degrees(risk_graph: Graph, settings
 
 
 def test_coverage_route_sorts(risk_graph: Graph, client: TestClient) -> None:
-    names = lambda params: [r["account"] for r in client.get("/coverage", params=params).json()]  # noqa: E731
+    names = lambda params: [r["account"] for r in client.get("/coverage", params=params).json()["items"]]  # noqa: E731
     assert names({}) == ["beta", "acme", "cobalt"]
     assert names({"sort": "reachable_share"}) == ["beta", "acme", "cobalt"]
     assert names({"sort": "name", "order": "desc"}) == ["cobalt", "beta", "acme"]

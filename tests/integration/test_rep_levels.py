@@ -136,7 +136,7 @@ def test_thresholds_are_settings(levels_graph: Graph, settings: Settings) -> Non
 def test_level_routes_are_not_shadowed_by_employee_ids(levels_graph: Graph, client: TestClient) -> None:
     response = client.get("/employees/levels")
     assert response.status_code == 200
-    assert [row["employee"] for row in response.json()][:2] == ["e-top", "e-senior"]
+    assert [row["employee"] for row in response.json()["items"]][:2] == ["e-top", "e-senior"]
     one = client.get("/employees/e-senior/level").json()
     assert one["level"] == "senior" and one["counts"] == {"medium": 5, "good": 3, "excellent": 1}
     assert client.get("/employees/nobody/level").status_code == 404

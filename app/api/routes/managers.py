@@ -11,17 +11,26 @@ from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import GraphDep, SettingsDep
 from app.core.levels_config import ManagerSettings, get_manager_settings
+from app.models.entities import Page
 from app.models.managers import (
-    AccountOperations, CoverageRow, DepartureImpact, DepartureRiskRow, KeyAccountScores, RepLevelAnswer,
+    AccountOperations, CoverageRow, DepartureImpact, DepartureRiskRow, KeyAccountScores, RepLevel, RepLevelAnswer,
 )
-from app.services.coverage import CoverageSort, coverage
-from app.services.departure import departure_impact, departure_ranking
+from app.services.company_lists import (
+    DEFAULT_LIMIT, MAX_LIMIT, DepartureSort, coverage_page, departure_page, levels_page,
+)
+from app.services.coverage import CoverageSort
+from app.services.departure import departure_impact
 from app.services.key_accounts import score_accounts
 from app.services.rep_levels import rep_levels
 from app.services.trends import account_operations
 
 ManagerSettingsDep = Annotated[ManagerSettings, Depends(get_manager_settings)]
 Weight = Annotated[float | None, Query(ge=0, le=1000, description="overrides the configured weight (0..1000)")]
+# issue 15: every company-wide list is one page of `limit` rows from `offset`; `total` counts every match
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")]
+Order = Annotated[str | None, Query(pattern="^(asc|desc)$")]
+Details = Annotated[bool, Query(description="include the per-row details (reasons, people)")]
 
 router = APIRouter(tags=["managers"])
 
@@ -30,23 +39,33 @@ router = APIRouter(tags=["managers"])
 def get_account_scores(graph: GraphDep, settings: SettingsDep,
                        top_percent: Annotated[float | None, Query(ge=0, le=100)] = None,
                        w_revenue: Weight = None, w_potential: Weight = None,
-                       w_demonstration: Weight = None, w_winnability: Weight = None) -> KeyAccountScores:
-    """综合累计积分法: all accounts ranked, the top X% marked as key accounts."""
+                       w_demonstration: Weight = None, w_winnability: Weight = None,
+                       offset: Offset = 0, limit: Limit = DEFAULT_LIMIT, region: str | None = None,
+                       key_only: bool = False) -> KeyAccountScores:
+    """综合累计积分法: all accounts ranked, the top X% marked as key accounts; one page of them."""
     weights = {"revenue": w_revenue, "potential": w_potential, "demonstration": w_demonstration,
                "winnability": w_winnability}
-    return score_accounts(graph, settings, top_percent, weights)
+    return score_accounts(graph, settings, top_percent, weights, offset=offset, limit=limit, region=region,
+                          key_only=key_only)
 
 
-@router.get("/employees/levels", response_model=list[RepLevelAnswer])
-def get_levels(graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep) -> list[RepLevelAnswer]:
-    """销售等级 of every employee, best level first."""
-    return rep_levels(graph, settings, ms)
+@router.get("/employees/levels", response_model=Page[RepLevelAnswer])
+def get_levels(graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep, offset: Offset = 0,
+               limit: Limit = DEFAULT_LIMIT, team: str | None = None, level: RepLevel | None = None,
+               details: Details = False) -> Page[RepLevelAnswer]:
+    """销售等级 of every employee, best level first; each rep's accounts and reasons with details=true."""
+    return levels_page(graph, settings, ms, offset=offset, limit=limit, team=team, level=level, details=details)
 
 
-@router.get("/employees/departure-risk", response_model=list[DepartureRiskRow])
-def get_departure_risk(graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep) -> list[DepartureRiskRow]:
+@router.get("/employees/departure-risk", response_model=Page[DepartureRiskRow])
+def get_departure_risk(graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep, offset: Offset = 0,
+                       limit: Limit = DEFAULT_LIMIT, team: str | None = None,
+                       account: Annotated[str | None, Query(description="only employees who alone reach "
+                                                                      "someone of this account")] = None,
+                       sort: DepartureSort = DepartureSort.amount, order: Order = None) -> Page[DepartureRiskRow]:
     """Employees ranked by what their leaving would put at risk (amount, then key contacts)."""
-    return departure_ranking(graph, settings, ms)
+    return departure_page(graph, settings, ms, offset=offset, limit=limit, team=team, account=account, sort=sort,
+                          order=order)
 
 
 @router.get("/employees/{employee_id}/level", response_model=RepLevelAnswer)
@@ -69,9 +88,12 @@ def get_account_operations(employee_id: str, graph: GraphDep, settings: Settings
     return account_operations(graph, settings, employee_id, month)
 
 
-@router.get("/coverage", response_model=list[CoverageRow])
+@router.get("/coverage", response_model=Page[CoverageRow])
 def get_coverage(graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep,
-                 sort: CoverageSort = CoverageSort.gap,
-                 order: Annotated[str | None, Query(pattern="^(asc|desc)$")] = None) -> list[CoverageRow]:
-    """Per account: share of key contacts anyone can reach, three degrees and grade; biggest gaps first."""
-    return coverage(graph, settings, ms, sort, order)
+                 sort: CoverageSort = CoverageSort.gap, order: Order = None, offset: Offset = 0,
+                 limit: Limit = DEFAULT_LIMIT, region: str | None = None, account: str | None = None,
+                 details: Details = False) -> Page[CoverageRow]:
+    """Per account: share of key contacts anyone can reach, three degrees and grade; biggest gaps first.
+    The unreachable key people are listed with details=true."""
+    return coverage_page(graph, settings, ms, sort=sort, order=order, offset=offset, limit=limit, region=region,
+                         account=account, details=details)

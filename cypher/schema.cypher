@@ -28,3 +28,10 @@ CREATE RANGE INDEX role_state_pair IF NOT EXISTS FOR (n:RoleState) ON (n.opportu
 CREATE RANGE INDEX role_state_contact IF NOT EXISTS FOR (n:RoleState) ON (n.contact);
 CREATE RANGE INDEX tie_state_pair IF NOT EXISTS FOR (n:TieState) ON (n.employee, n.contact, n.at);
 CREATE RANGE INDEX tie_state_contact IF NOT EXISTS FOR (n:TieState) ON (n.contact);
+// issue 17: history of deals, competitor ratings and reporting lines
+CREATE RANGE INDEX deal_state_opportunity IF NOT EXISTS FOR (n:DealState) ON (n.opportunity, n.at);
+CREATE RANGE INDEX compete_state_pair IF NOT EXISTS FOR (n:CompeteState) ON (n.opportunity, n.competitor, n.at);
+CREATE RANGE INDEX compete_state_competitor IF NOT EXISTS FOR (n:CompeteState) ON (n.competitor);
+CREATE RANGE INDEX line_state_pair IF NOT EXISTS FOR (n:LineState) ON (n.contact, n.manager, n.at);
+CREATE RANGE INDEX line_state_manager IF NOT EXISTS FOR (n:LineState) ON (n.manager);
+CREATE CONSTRAINT coaching_note_id IF NOT EXISTS FOR (n:CoachingNote) REQUIRE n.id IS UNIQUE;

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 StepType = Literal["KNOWS", "INFLUENCES", "REPORTS_TO_UP", "REPORTS_TO_DOWN", "SAME_CIRCLE"]
 Severity = Literal["high", "medium", "low"]
-WinRateReason = Literal["no_compelling_event", "insufficient_data", "not_top_three"]
+WinRateReason = Literal["no_compelling_event", "insufficient_data", "not_top_three", "no_history"]
 
 
 # ----------------------------------------------------------------------------- reach (section 5)
@@ -131,6 +131,8 @@ class DecisionChainOut(BaseModel):
     as_of: date
     members: list[Member]
     degrees: Degrees
+    state_at: str | None = None       # issue 17: the snapshot time a past as_of was read from (null: live)
+    before_history: bool = False      # as_of precedes the deal's first snapshot: the earliest one was used
 
 
 # ----------------------------------------------------------------------------- win rate (section 6)
@@ -153,6 +155,9 @@ class WinRateOut(BaseModel):
     compelling_event: bool
     ours: Party
     competitors: list[CompetitorParty]
+    as_of: date | None = None         # issue 17: read as of this day (null: now)
+    state_at: str | None = None
+    before_history: bool = False
 
 
 # ----------------------------------------------------------------------------- gaps (section 7)
@@ -168,6 +173,8 @@ class GapsOut(BaseModel):
     opportunity: Ref
     as_of: date
     gaps: list[Gap]
+    state_at: str | None = None       # issue 17: see DecisionChainOut
+    before_history: bool = False
 
 
 # ----------------------------------------------------------------------------- account map (sections 4, 8)

@@ -19,7 +19,7 @@ from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.db.queries import query
 from app.models.bundle import Bundle
-from app.services.history import capture_history
+from app.services.history import capture_history, history_keys
 
 BATCH_SIZE = 5_000
 
@@ -101,7 +101,8 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
             tx, at=effective_at or datetime.now(timezone.utc),
             contact_ids=[row.id for row in bundle.contacts],
             role_pairs=[(row.contact, row.opportunity) for row in bundle.roles],
-            knows_pairs=[(row.employee, row.contact) for row in bundle.knows])
+            knows_pairs=[(row.employee, row.contact) for row in bundle.knows],
+            **history_keys(bundle))  # issue 17: deals, competitor ratings, reporting lines
         return totals
 
     totals = graph.write_transaction(write_all, timeout_s=timeout_s)

@@ -61,7 +61,7 @@ def harbor_t1() -> dict[str, Any]:
 def harbor(graph: Graph) -> Graph:
     bundle = harbor_t1()
     report = import_bundle(graph, bundle, effective_at=T1)   # the import itself snapshots what it touched
-    assert report.counters["history_snapshots"] == 5        # 2 contacts + 2 roles + 1 tie, all new
+    assert report.counters["history_snapshots"] == 6        # 2 contacts + 2 roles + 1 tie + the deal, all new
     assert capture(graph, T1 + timedelta(days=1)) == 0      # nothing changed: nothing appended
     bundle = copy.deepcopy(bundle)
     bundle["contacts"][1].update(closeness=80, price_acceptance=50, orientation="balanced")

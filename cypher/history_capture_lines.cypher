@@ -12,9 +12,13 @@ CALL (pair) {
 }
 CALL (pair) {
   OPTIONAL MATCH (s:LineState {contact: pair.contact, manager: pair.manager}) WHERE s.at IS NOT NULL
-  RETURN coalesce(max(s.version), 0) AS version
+  RETURN coalesce(max(s.version), 0) AS version,
+         count(CASE WHEN s.version = 0 AND s.at > $at THEN 1 END) AS dated_ahead
 }
-WITH pair, r, last, version, r IS NOT NULL AS present
+// a line whose valid_from is still ahead of $at does not hold yet (its dated state says when it starts)
+WITH pair, r, last, version, dated_ahead WHERE dated_ahead = 0   // dated rows (version 0) ahead of $at say it
+WITH pair, r, last, version,
+     r IS NOT NULL AND (r.valid_from IS NULL OR date(r.valid_from) <= date($at)) AS present
 WITH pair, r, last, version, present,
      [v IN [present, CASE WHEN present THEN coalesce(r.dotted, false) END] | coalesce(toString(v), '-')] AS now,
      [v IN [last.present, CASE WHEN last.present THEN coalesce(last.dotted, false) END]

@@ -5,6 +5,7 @@ from app.cli.common import app
 from app.cli import server, neo4j_cmds, keys_cmds, demo_cmds, bundle_cmds, manager_cmds  # noqa: F401  (modules register their commands on import)
 from app.cli import intel_cmds  # noqa: F401  (issue 5: reach, chain, win-rate, gaps, account-map)
 from app.cli import backup_cmds  # noqa: F401  (backup and restore)
+from app.cli import time_cmds  # noqa: F401  (issue 17: review, curve, alerts)
 
 
 def main() -> None:

@@ -84,6 +84,12 @@ class Settings(BaseSettings):
     # --- named queries ---------------------------------------------------------
     cypher_dir: Path = PROJECT_ROOT / "cypher"
 
+    # --- issue 17: time (win-rate curve, weekly review, alerts) -------------------
+    win_rate_curve_default_weeks: int = 13   # the curve's default window ends this ISO week
+    win_rate_curve_max_weeks: int = 156      # three years of weekly points at most per request
+    weekly_review_max_deals: int = 200       # open deals per review page (bounded work per request)
+    alerts_max: int = 500                    # alerts per answer
+
     @field_validator("neo4j_password")
     @classmethod
     def _password_long_enough(cls, value: SecretStr) -> SecretStr:

@@ -39,12 +39,13 @@ def state_for_day(graph: Graph, opportunity_id: str, day: date | None) -> dict[s
         return None
     state = deal_points(graph, opportunity_id, [{"label": "d", "until": end_of_day(day)}])[0]
     if state["deal"] is not None:
-        return {**state, "before_history": False}
+        return {**state, "before_history": False, "until": end_of_day(day)}
     first = graph.read_one("deal_first_state", opportunity=opportunity_id)
     if first is None or first["first"] is None:
         return None
     until = first["first"].to_native() + timedelta(microseconds=1)  # includes what was captured then
-    return {**deal_points(graph, opportunity_id, [{"label": "first", "until": until}])[0], "before_history": True}
+    return {**deal_points(graph, opportunity_id, [{"label": "first", "until": until}])[0], "before_history": True,
+            "until": until}
 
 
 def sorted_members(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -96,7 +97,7 @@ def chain_rows_of(graph: Graph, settings: Settings, opportunity_id: str, as_of: 
     members = sorted_members(state["members"])
     facts = {row["id"]: row for row in graph.read(
         "deal_member_facts", opportunity=opportunity_id, contacts=[m["id"] for m in members],
-        until=end_of_day(as_of), as_of=as_of, start=window_start(as_of, settings.interaction_window_days),
+        until=state.get("until", end_of_day(as_of)), as_of=as_of, start=window_start(as_of, settings.interaction_window_days),
         contact_start=window_start(as_of, settings.gap_contact_window_days),
         stale_start=window_start(as_of, settings.gap_stale_days))}
     brief = graph.read_one("opportunity_brief", id=opportunity_id) or {}

@@ -45,7 +45,8 @@ KINDS: dict[str, Kind] = {k.key: k for k in [
     Kind("accounts", "Account", AccountRow, ("import_accounts",), has_blockers=True),
     Kind("departments", "Department", DepartmentRow, ("import_departments", "import_department_links"),
          has_blockers=True),
-    Kind("contacts", "Contact", ContactRow, ("import_contacts",), has_blockers=True),
+    Kind("contacts", "Contact", ContactRow, ("contacts_note_moves", "import_contacts", "contacts_end_roles"),
+         has_blockers=True),  # issue 17: a move or departure ends the old account's roles
     Kind("employees", "Employee", EmployeeRow, ("import_employees", "import_employee_managers"), has_blockers=True),
     Kind("circles", "Circle", CircleRow, ("circle_put",)),
     Kind("opportunities", "Opportunity", OpportunityRow, ("import_opportunities",)),

@@ -50,13 +50,14 @@ def capture_history(tx: ManagedTransaction, *, at: datetime | date,
                     role_pairs: list[tuple[str, str]] | None = None,
                     knows_pairs: list[tuple[str, str]] | None = None,
                     opportunity_ids: list[str] | None = None, competitor_ids: list[str] | None = None,
-                    line_contact_ids: list[str] | None = None) -> int:
+                    line_contact_ids: list[str] | None = None, moved_contact_ids: list[str] | None = None) -> int:
     """Append snapshots of the given entities that changed since their latest state; returns how many.
 
     `role_pairs` are (contact_id, opportunity_id), `knows_pairs` (employee_id, contact_id), both in
     the direction of their edge. `competitor_ids` capture those competitors' COMPETES_IN ratings (and
     `opportunity_ids` also their deals' ratings); `line_contact_ids` the reporting lines from or to those
-    contacts. `None` means every entity of that kind (after a bulk import), `[]` means none. Entities
+    contacts; `moved_contact_ids` the recorded roles of those that moved or left (the roles a move ended).
+    `None` means every entity of that kind (after a bulk import), `[]` means none. Entities
     that no longer exist get one `present: false` state.
     """
     instant = as_instant(at)
@@ -69,6 +70,10 @@ def capture_history(tx: ManagedTransaction, *, at: datetime | date,
     if knows_pairs is None:
         knows_pairs = [(r["employee"], r["contact"])
                        for r in Graph.run_in(tx, "history_tie_pairs", employee=None, contact=None)]
+    if moved_contact_ids:
+        role_pairs = list(role_pairs) + [(r["contact"], r["opportunity"]) for batch in
+                                         _batches(sorted(set(moved_contact_ids)))
+                                         for r in Graph.run_in(tx, "history_moved_role_pairs", ids=batch)]
     if opportunity_ids is None:
         opportunity_ids = [row["id"] for row in Graph.run_in(tx, "history_deal_ids")]
     if competitor_ids is None:
@@ -167,4 +172,4 @@ def history_keys(bundle: Any) -> dict[str, list[str]]:
     line_ids += [end for row in bundle.reports_to for end in (row.from_, row.to)]
     return {"opportunity_ids": [row.id for row in bundle.opportunities],
             "competitor_ids": [row.id for row in bundle.competitors],
-            "line_contact_ids": line_ids}
+            "line_contact_ids": line_ids, "moved_contact_ids": [row.id for row in bundle.contacts]}

@@ -28,8 +28,10 @@ WRITE_STEPS: list[tuple[str, str]] = [
     ("accounts", "import_accounts"),
     ("departments", "import_departments"),
     ("departments", "import_department_links"),
+    ("contacts", "contacts_note_moves"),   # issue 17: a changed account is a move (before the row is written)
     ("contacts", "import_contacts"),
     ("reports_to", "import_reports_to"),
+    ("reports_to", "import_reports_to_history"),   # issue 17: dated line history (valid_from / valid_to)
     ("influences", "import_influences"),
     ("circles", "import_circles"),
     ("employees", "import_employees"),
@@ -37,6 +39,7 @@ WRITE_STEPS: list[tuple[str, str]] = [
     ("knows", "import_knows"),
     ("opportunities", "import_opportunities"),
     ("roles", "import_roles"),
+    ("contacts", "contacts_end_roles"),    # issue 17: roles end where a contact moved away or left
     ("competitors", "import_competitors"),
     ("activities", "import_activities"),
 ]

@@ -36,11 +36,19 @@ def timeline_t1() -> dict[str, Any]:
              "importance": 5, "closeness": 60, "solution_acceptance": 70, "price_acceptance": 50},
             {"id": "k2", "name": "K Two", "account": "acme", "attitude": "neutral", "orientation": "balanced",
              "importance": 4, "closeness": 40, "solution_acceptance": 50, "price_acceptance": 40}],
-        "employees": [{"id": "e1", "name": "Rep", "team": "north"}],
+        "employees": [{"id": "e1", "name": "Rep", "team": "north"}, {"id": "e2", "name": "Other", "team": "south"}],
         "opportunities": [{"id": "d1", "name": "Deal one", "account": "acme", "amount": 100, "stage": "analyse_needs",
-                           "compelling_event": False, "owner": "e1"}],
+                           "compelling_event": False, "owner": "e1"},
+                          # review only: d2 steady at 0.65 (k1 alone: (70+60)/2 = 65, no rival: 65/100), moves stage
+                          {"id": "d2", "name": "Deal two", "account": "acme", "amount": 1000, "stage": "bid",
+                           "compelling_event": True, "owner": "e1"},
+                          # review only: d3 never has a win rate (no compelling event), team south
+                          {"id": "d3", "name": "Deal three", "account": "acme", "amount": 500, "stage": "validate",
+                           "compelling_event": False, "owner": "e2"}],
         "roles": [{"opportunity": "d1", "contact": "k1", "role": "approver"},
-                  {"opportunity": "d1", "contact": "k2", "role": "decision_maker"}],
+                  {"opportunity": "d1", "contact": "k2", "role": "decision_maker"},
+                  {"opportunity": "d2", "contact": "k1", "role": "approver", "inside_source": True},
+                  {"opportunity": "d3", "contact": "k2", "role": "approver"}],
         "competitors": [{"id": "r1", "name": "Rival", "opportunities": [
             {"opportunity": "d1", "need_satisfaction": 60, "closeness": 50}]}],
     }
@@ -55,6 +63,7 @@ def build_timeline(graph: Graph) -> None:
     import_bundle(graph, bundle, effective_at=T2)
     bundle = copy.deepcopy(bundle)
     bundle["opportunities"][0]["amount"] = 150
+    bundle["opportunities"][1]["stage"] = "negotiate"
     bundle["roles"][0]["inside_source"] = False
     bundle["competitors"][0]["opportunities"][0].update(need_satisfaction=80, closeness=80)
     bundle["competitors"].append({"id": "r2", "name": "Second", "opportunities": [
@@ -138,3 +147,87 @@ def test_unknown_deal_as_of_is_404(timeline: TestClient) -> None:
     response = timeline.get("/opportunities/nope/win-rate", params={"as_of": "2026-10-10"})
     assert response.status_code == 404
     assert timeline.get("/opportunities/d1/win-rate", params={"as_of": "2026-13-01"}).status_code == 422
+
+
+def test_weekly_curve(timeline: TestClient) -> None:
+    response = timeline.get("/opportunities/d1/win-rate/curve", params={"from": "2026-W40", "to": "2026-W46"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    got = [(p["week"], p["win_rate"], p["reason"], p["stage"], p["stage_changed"]) for p in body["points"]]
+    third = round(55 / 165 * 0.7, 4)
+    assert got == [
+        ("2026-W40", None, "no_history", None, False),                 # Sep 28 - Oct 4: before T1
+        ("2026-W41", None, "no_compelling_event", "analyse_needs", False),
+        ("2026-W42", None, "no_compelling_event", "analyse_needs", False),
+        ("2026-W43", 0.5, None, "present_value", True),                # T2 on Monday Oct 19
+        ("2026-W44", 0.5, None, "present_value", False),
+        ("2026-W45", third, None, "present_value", False),             # T3 on Monday Nov 2
+        ("2026-W46", third, None, "present_value", False)]
+    assert body["stage_changes"] == [{"week": "2026-W43", "stage": "present_value"}]
+    assert body["points"][1]["as_of"] == "2026-10-11" and body["points"][3]["amount"] == 100
+    # a day picks its week; the window is bounded and ordered
+    assert timeline.get("/opportunities/d1/win-rate/curve",
+                        params={"from": "2026-10-21", "to": "2026-10-21"}).json()["points"][0]["week"] == "2026-W43"
+    assert timeline.get("/opportunities/d1/win-rate/curve", params={"from": "2026-W46", "to": "2026-W40"}).status_code == 422
+    assert timeline.get("/opportunities/d1/win-rate/curve", params={"from": "2020-W01", "to": "2026-W40"}).status_code == 422
+    assert timeline.get("/opportunities/d1/win-rate/curve", params={"from": "soon"}).status_code == 422
+    assert timeline.get("/opportunities/nope/win-rate/curve").status_code == 404
+
+
+def test_curve_chart(timeline: TestClient) -> None:
+    png = timeline.get("/opportunities/d1/win-rate/curve.png", params={"from": "2026-W40", "to": "2026-W46"})
+    assert png.status_code == 200 and png.headers["content-type"] == "image/png"
+    assert png.content[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = timeline.get("/opportunities/d1/win-rate/curve.svg",
+                       params={"from": "2026-W40", "to": "2026-W46", "lang": "zh"})
+    assert svg.headers["content-type"].startswith("image/svg+xml") and b"<svg" in svg.content
+
+
+def test_weekly_review_deltas_and_order(timeline: TestClient) -> None:
+    # week 45: now = Sunday Nov 8 (T3's state), a week earlier = Nov 1 (T2's state)
+    response = timeline.get("/reviews/weekly", params={"week": "2026-W45"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["week"], body["as_of"], body["previous_as_of"]) == ("2026-W45", "2026-11-08", "2026-11-01")
+    # falling d1 first (150 x (0.5 - 0.2333) = 40 at stake), then d3 (no win rate), then the biggest, d2, steady
+    assert [d["opportunity"]["id"] for d in body["deals"]] == ["d1", "d3", "d2"]
+    d1, d3, d2 = body["deals"]
+    third = round(55 / 165 * 0.7, 4)
+    assert (d1["win_rate"], d1["win_rate_before"], d1["win_rate_change"]) == (third, 0.5, round(third - 0.5, 4))
+    assert d1["priority"] == 0 and d1["at_stake"] == round(150 * (0.5 - 55 / 165 * 0.7), 4)
+    assert d1["amount"] == 150 and not d1["stage_moved"]
+    assert {g["code"] for g in d1["gaps_opened"]} == {"NO_INSIDE_SOURCE", "BEHIND_COMPETITOR"}
+    assert d1["gaps_closed"] == []
+    assert d1["degrees"]["closeness"] == {"now": 50, "before": 50, "change": 0}
+    assert d1["next_action"]                                            # the first high-severity gap's action
+    assert (d3["priority"], d3["win_rate"], d3["win_rate_reason"]) == (1, None, "no_compelling_event")
+    assert (d2["priority"], d2["win_rate"], d2["win_rate_before"]) == (2, 0.65, 0.65)
+    assert d2["stage_moved"] and (d2["stage_before"], d2["stage"]) == ("bid", "negotiate")
+    north = timeline.get("/reviews/weekly", params={"week": "2026-W45", "team": "north"}).json()
+    assert [d["opportunity"]["id"] for d in north["deals"]] == ["d1", "d2"]
+    mine = timeline.get("/reviews/weekly", params={"week": "2026-W45", "owner": "e2"}).json()
+    assert [d["opportunity"]["id"] for d in mine["deals"]] == ["d3"]
+    assert timeline.get("/reviews/weekly", params={"week": "2026-W99"}).status_code == 422
+
+
+def test_review_csv_html_and_coaching_note(timeline: TestClient) -> None:
+    put = timeline.put("/reviews/weekly/2026-W45/notes/d1", json={"text": "Win back the coach"})
+    assert put.status_code == 200, put.text
+    assert put.json()["week"] == "2026-W45"
+    again = timeline.put("/reviews/weekly/2026-11-04/notes/d1", json={"text": "Meet K One this week"})
+    assert again.json() == {**put.json(), "text": "Meet K One this week"}      # a day names its week
+    assert timeline.put("/reviews/weekly/2026-W45/notes/nope", json={"text": "x"}).status_code == 404
+    assert timeline.put("/reviews/weekly/2026-W45/notes/d1", json={"text": ""}).status_code == 422
+    review = timeline.get("/reviews/weekly", params={"week": "2026-W45"}).json()
+    assert review["deals"][0]["note"] == "Meet K One this week"
+    entries = timeline.get("/audit", params={"entity": "CoachingNote"}).json()
+    assert [e["action"] for e in entries] == ["update", "create"]
+    assert timeline.post(f"/audit/{entries[0]['id']}/undo").status_code == 200
+    assert timeline.get("/reviews/weekly", params={"week": "2026-W45"}).json()["deals"][0]["note"] == "Win back the coach"
+    csv_text = timeline.get("/reviews/weekly.csv", params={"week": "2026-W45"})
+    assert csv_text.headers["content-type"].startswith("text/csv")
+    lines = csv_text.text.strip().split("\n")
+    assert lines[0].startswith("rank,opportunity,name") and len(lines) == 4
+    assert lines[1].startswith("1,d1,Deal one,acme,e1,present_value,present_value,no,150.0")
+    page = timeline.get("/reviews/weekly.html", params={"week": "2026-W45", "lang": "zh"})
+    assert page.status_code == 200 and "销售周会 2026-W45" in page.text and "Deal one" in page.text

@@ -44,4 +44,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "time.alerts.title": {"en": "Alerts", "zh": "预警"},
     "time.alerts.none": {"en": "No alerts.", "zh": "暂无预警。"},
     "time.note.saved": {"en": "Coaching note saved", "zh": "辅导记录已保存"},
+    # the win-rate reason this area adds; issue-19's win_rate.reason_message looks reasons up under this key
+    "intelligence.win_rate.no_history": {"en": "No recorded state of the deal on that date yet.",
+                                         "zh": "该日期尚无此商机的历史记录。"},
 }

@@ -4,4 +4,5 @@ MATCH (c:Contact {id: id})
 RETURN c {.id, .name, .title,
           account: [(c)-[:WORKS_AT]->(a:Account) | a.id][0],
           department: [(c)-[:WORKS_IN]->(d:Department) | d.id][0],
-          .orientation, .attitude, .importance, .closeness, .solution_acceptance, .price_acceptance, .emails} AS row
+          .orientation, .attitude, .importance, .closeness, .solution_acceptance, .price_acceptance, .emails,
+          .left_at, previous_account: c.moved_from} AS row

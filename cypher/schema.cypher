@@ -37,3 +37,10 @@ CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQU
 // Issue 13: one node per email address (lower-cased), owned by one person through HAS_EMAIL: the lookup
 // that matches calendar attendees and mail senders/recipients to contacts and employees.
 CREATE CONSTRAINT email_address IF NOT EXISTS FOR (n:EmailAddress) REQUIRE n.address IS UNIQUE;
+// issue 17: history of deals, competitor ratings and reporting lines
+CREATE RANGE INDEX deal_state_opportunity IF NOT EXISTS FOR (n:DealState) ON (n.opportunity, n.at);
+CREATE RANGE INDEX compete_state_pair IF NOT EXISTS FOR (n:CompeteState) ON (n.opportunity, n.competitor, n.at);
+CREATE RANGE INDEX compete_state_competitor IF NOT EXISTS FOR (n:CompeteState) ON (n.competitor);
+CREATE RANGE INDEX line_state_pair IF NOT EXISTS FOR (n:LineState) ON (n.contact, n.manager, n.at);
+CREATE RANGE INDEX line_state_manager IF NOT EXISTS FOR (n:LineState) ON (n.manager);
+CREATE CONSTRAINT coaching_note_id IF NOT EXISTS FOR (n:CoachingNote) REQUIRE n.id IS UNIQUE;

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from seed.vocab import ACTIVITY_SUMMARIES, ATTITUDES, ORIENTATIONS, unique_names
+from seed import demo_time  # noqa: E402  (issue 17)
 
 DEMO_SEED = 20261120
 OUT = Path(__file__).with_name("demo.json")
@@ -553,6 +554,7 @@ def build_demo() -> dict[str, list[Row]]:
     deals(d)
     ties(d)
     activities(d)
+    demo_time.add_people(d)  # issue 17: a champion who left, a former champion elsewhere
     return d.finish()
 
 

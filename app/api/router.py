@@ -12,6 +12,10 @@ api_router.include_router(health.router)
 api_router.include_router(keys.router)
 api_router.include_router(audit.router)
 
+from app.api.routes import time  # noqa: E402  (issue 17: curve, weekly review, alerts, org chart)
+
+api_router.include_router(time.router)
+
 from app.api.routes import managers, trends  # noqa: E402  (issue 9; before the CRUD routers: /accounts/scores, /employees/levels)
 
 api_router.include_router(managers.router)

@@ -8,6 +8,7 @@ from app.cli import backup_cmds  # noqa: F401  (backup and restore)
 from app.cli import users_cmds  # noqa: F401  (issue 14: users and sign-in)
 from app.cli import capture_cmds  # noqa: F401  (issue 13: brm capture calendar|mail, brm ties recompute|show)
 from app.cli import privacy_cmds  # noqa: F401  (issue 18: erase, personal-data)
+from app.cli import time_cmds  # noqa: F401  (issue 17: review, curve, alerts)
 
 
 def main() -> None:

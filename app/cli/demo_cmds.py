@@ -9,6 +9,7 @@ import typer
 from app.cli.common import app, cli_errors, console, graph_session
 from app.core.config import PROJECT_ROOT
 from app.services.importer import import_bundle
+from seed.demo_time import import_history
 
 DEMO_BUNDLE = PROJECT_ROOT / "seed" / "demo.json"
 
@@ -26,5 +27,6 @@ def demo_load(force: bool = typer.Option(False, help="import again even if the d
         if not force and first_account and graph.read_one("account_exists", id=first_account):
             console.print(f"demo data already loaded (account {first_account}); use --force to import again")
             return
+        import_history(graph, bundle)  # issue 17: the demo's earlier states, dated, before demo.json
         report = import_bundle(graph, bundle)
     console.print(f"demo data loaded: {report.nodes_created} nodes, {report.relationships_created} relationships")

@@ -134,6 +134,11 @@ class Settings(BaseSettings):
     viz_render_budget_s: float = 5.0                       # a graph view stops rendering after this
     # --- issue 15: extra neo4j.conf lines for the local runner (e.g. {"db.memory.transaction.max": "200m"})
     neo4j_extra_conf: dict[str, str] = {}
+    # --- issue 17: time (win-rate curve, weekly review, alerts) -------------------
+    win_rate_curve_default_weeks: int = 13   # the curve's default window ends this ISO week
+    win_rate_curve_max_weeks: int = 156      # three years of weekly points at most per request
+    weekly_review_max_deals: int = 200       # open deals per review page (bounded work per request)
+    alerts_max: int = 500                    # alerts per answer
 
     @field_validator("neo4j_password")
     @classmethod

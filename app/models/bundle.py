@@ -5,7 +5,7 @@ errors are listed; link checks that need the whole bundle live in app.services.i
 """
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.models.addresses import Domains, Emails
 from app.models.domain import (
@@ -51,12 +51,22 @@ class ContactRow(Row):
     solution_acceptance: Degree | None = None
     price_acceptance: Degree | None = None
     emails: Emails | None = None  # issue 13: unique per person across contacts and employees
+    left_at: Day | None = None            # issue 17: left the account that day (roles in its open deals end)
+    previous_account: Id | None = None    # issue 17: moved here from that account (set on a move, or by a CRM)
 
 
 class ReportsToRow(Row):
     from_: Id = Field(alias="from")
     to: Id
     dotted: bool = False
+    valid_from: Day | None = None         # issue 17: the line holds from that day
+    valid_to: Day | None = None           # issue 17: the line ended that day (kept as history, no live edge)
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> "ReportsToRow":
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError("valid_to must not be before valid_from")
+        return self
 
 
 class InfluenceRow(Row):

@@ -40,7 +40,7 @@ CompetitorIn = body_model(CompetitorRow, {"id", "opportunities"}, "CompetitorIn"
 ActivityIn = body_model(ActivityRow, {"id"}, "ActivityIn")
 
 # --- relationship bodies: both ends are in the path
-ReportsToIn = body_model(ReportsToRow, {"from_", "to"}, "ReportsToIn")
+ReportsToIn = body_model(ReportsToRow, {"from_", "to", "valid_to"}, "ReportsToIn")  # end a line: DELETE it
 InfluenceIn = body_model(InfluenceRow, {"from_", "to"}, "InfluenceIn")
 MembershipIn = body_model(CircleMember, {"contact"}, "MembershipIn")
 RoleIn = body_model(RoleRow, {"opportunity", "contact"}, "RoleIn")

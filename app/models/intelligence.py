@@ -13,7 +13,7 @@ from app.models.ties import TieExplanation
 
 StepType = Literal["KNOWS", "INFLUENCES", "REPORTS_TO_UP", "REPORTS_TO_DOWN", "SAME_CIRCLE"]
 Severity = Literal["high", "medium", "low"]
-WinRateReason = Literal["no_compelling_event", "insufficient_data", "not_top_three"]
+WinRateReason = Literal["no_compelling_event", "insufficient_data", "not_top_three", "no_history"]
 
 
 # ----------------------------------------------------------------------------- reach (section 5)
@@ -134,6 +134,8 @@ class DecisionChainOut(BaseModel):
     as_of: date
     members: list[Member]
     degrees: Degrees
+    state_at: str | None = None       # issue 17: the snapshot time a past as_of was read from (null: live)
+    before_history: bool = False      # as_of precedes the deal's first snapshot: the earliest one was used
 
 
 # ----------------------------------------------------------------------------- win rate (section 6)
@@ -156,6 +158,9 @@ class WinRateOut(BaseModel):
     compelling_event: bool
     ours: Party
     competitors: list[CompetitorParty]
+    as_of: date | None = None         # issue 17: read as of this day (null: now)
+    state_at: str | None = None
+    before_history: bool = False
 
 
 # ----------------------------------------------------------------------------- gaps (section 7)
@@ -171,6 +176,8 @@ class GapsOut(BaseModel):
     opportunity: Ref
     as_of: date
     gaps: list[Gap]
+    state_at: str | None = None       # issue 17: see DecisionChainOut
+    before_history: bool = False
 
 
 # ----------------------------------------------------------------------------- account map (sections 4, 8)

@@ -12,6 +12,7 @@ from typing import Any
 from app.core.config import Settings
 from app.core.errors import NotFound
 from app.db.graph import Graph, in_one_read_transaction
+from app.services import deal_history
 from app.services.chain_degrees import chain_degrees_raw, present
 from app.services.interaction import interaction_level, window_start
 from app.services.reach import warm_reachable
@@ -54,10 +55,16 @@ def decision_chain(graph: Graph, settings: Settings, opportunity_id: str, as_of:
 
 
 def _decision_chain(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None) -> dict[str, Any]:
+    state = deal_history.state_for_day(graph, opportunity_id, as_of)  # a past day: that day's snapshots
     as_of = as_of or date.today()
-    row = chain_rows(graph, settings, opportunity_id, as_of)
-    degrees = chain_degrees_raw(graph, settings, opportunity_id)
-    warm = warm_reachable(graph, settings, [m["contact"]["id"] for m in row["members"]])
+    if state is not None:
+        row = deal_history.chain_rows_of(graph, settings, opportunity_id, as_of, state)
+        degrees = deal_history.chain_degrees_of(row["members"], settings)
+    else:
+        row = chain_rows(graph, settings, opportunity_id, as_of)
+        degrees = chain_degrees_raw(graph, settings, opportunity_id)
+    warm = warm_reachable(graph, settings, [m["contact"]["id"] for m in row["members"]])  # current ties
     members = [_member(m, settings, warm[m["contact"]["id"]]) for m in row["members"]]
+    extra = deal_history.provenance(state) if state is not None else {"state_at": None, "before_history": False}
     return {"opportunity": row["opportunity"], "as_of": as_of.isoformat(), "members": members,
-            "degrees": present(degrees)}
+            "degrees": present(degrees), **extra}

@@ -24,7 +24,6 @@ from app.services.email_rules import PERSON_KEYS, email_errors
 from app.services.export import clean_row
 from app.services.keys import Principal
 from app.services.importer import LINKS, error_item, pydantic_errors
-from app.services.link_rules import check_contact_move
 from app.services.search import lucene_query
 from app.services.versions import require_version, version_of
 
@@ -48,7 +47,9 @@ KINDS: dict[str, Kind] = {k.key: k for k in [
     Kind("accounts", "Account", AccountRow, ("import_accounts",), has_blockers=True),
     Kind("departments", "Department", DepartmentRow, ("import_departments", "import_department_links"),
          has_blockers=True),
-    Kind("contacts", "Contact", ContactRow, ("import_contacts", "import_contact_emails"), has_blockers=True),
+    Kind("contacts", "Contact", ContactRow,
+         ("contacts_note_moves", "import_contacts", "import_contact_emails", "contacts_end_roles"),
+         has_blockers=True),  # issue 17: a move or departure ends the old account's roles
     Kind("employees", "Employee", EmployeeRow, ("import_employees", "import_employee_managers", "import_employee_emails"), has_blockers=True),
     Kind("circles", "Circle", CircleRow, ("circle_put",)),
     Kind("opportunities", "Opportunity", OpportunityRow, ("import_opportunities",)),
@@ -196,8 +197,6 @@ def check_links(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> 
 def check_shape(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> None:
     """Rules across rows: departments stay inside their account and acyclic, employees' lines acyclic."""
     entity_id = payload["id"]
-    if kind.key == "contacts":
-        check_contact_move(tx, entity_id, payload["account"])  # issue 18: its links stay inside one account
     if kind.key == "contacts" and payload.get("department"):
         found = Graph.run_in(tx, "import_department_accounts", departments=[payload["department"]])
         if found and found[0]["account"] != payload["account"]:

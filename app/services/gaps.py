@@ -20,6 +20,7 @@ from typing import Any
 from app.core.config import Settings
 from app.db.graph import Graph
 from app.models.domain import ATTITUDE_SCORE
+from app.services import deal_history
 from app.services.decision_chain import chain_rows
 from app.services.reach import ReachOptions, reach_many, warm_paths, warm_reachable
 from app.services.win_rate import win_rate_raw
@@ -187,11 +188,18 @@ def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | No
 
     `me` (issue 14): the caller's employee id; actions then never tell them to ask themselves.
     """
+    state = deal_history.state_for_day(graph, opportunity_id, as_of)  # a past day: that day's snapshots (issue 17)
     as_of = as_of or date.today()
-    row = chain_rows(graph, settings, opportunity_id, as_of)
+    if state is not None:
+        row = deal_history.chain_rows_of(graph, settings, opportunity_id, as_of, state)
+        comparison = deal_history.comparison_of(state, settings)
+        threads = graph.read_one("deal_threads_members", opportunity=opportunity_id, as_of=as_of,
+                                 contacts=[m["contact"]["id"] for m in row["members"]])["employees"]
+    else:
+        row = chain_rows(graph, settings, opportunity_id, as_of)
+        comparison = win_rate_raw(graph, settings, opportunity_id)
+        threads = graph.read_one("deal_threads", opportunity=opportunity_id, as_of=as_of)["employees"]
     members = row["members"]
-    comparison = win_rate_raw(graph, settings, opportunity_id)
-    threads = graph.read_one("deal_threads", opportunity=opportunity_id, as_of=as_of)["employees"]
     warm = warm_reachable(graph, settings, [m["contact"]["id"] for m in members if m["role"] in KEY_ROLES])
     coded = [(m, member_codes(m, warm.get(m["contact"]["id"], True))) for m in members]
     # the colleague to ask: best paths only for the members with a gap (reach is dearer than warm_reach)
@@ -210,4 +218,5 @@ def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | No
                           "message": _message(code, member, settings), "action": _action(code, member, path, mine)})
     found.sort(key=_sort_key)
     return {"opportunity": {"id": row["opportunity"]["id"], "name": row["opportunity"]["name"]},
-            "as_of": as_of.isoformat(), "gaps": found}
+            "as_of": as_of.isoformat(), "gaps": found,
+            **(deal_history.provenance(state) if state is not None else {"state_at": None, "before_history": False})}

@@ -25,7 +25,7 @@ from app.models.bundle import Bundle
 from app.services import import_journal as journal
 from app.services.history import as_instant, capture_history
 from app.services.import_diff import Classified, classify
-from app.services.import_writes import KEY_ORDER, STEPS_OF, ProgressHook, run_step
+from app.services.import_writes import AFTER_ALL, AFTER_MAIN, BEFORE_MAIN, KEY_ORDER, STEPS_OF, ProgressHook, run_step
 
 log = logging.getLogger("brm.import")
 PhaseHook = Callable[[str, int, int, int], None]  # (phase, rows done in phase, rows in phase, elements written)
@@ -72,6 +72,7 @@ def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_siz
     journal.acquire(graph, run, actor)
     try:
         seq = 0
+        written: dict[str, list[dict[str, Any]]] = {}
         for key in KEY_ORDER:
             steps = STEPS_OF[key]
             models = getattr(bundle, key)
@@ -87,7 +88,11 @@ def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_siz
                     rows = [b[j].model_dump(mode="json") for j in part.write]
                     if on_batch is not None:
                         on_batch(steps[0], i, len(rows))
+                    for name in BEFORE_MAIN.get(k, []):
+                        run_step(tx, name, rows, counters)
                     run_step(tx, steps[0], rows, counters)
+                    for name in AFTER_MAIN.get(k, []):
+                        run_step(tx, name, rows, counters)
                     counters["history_snapshots"] += _capture(tx, run, k, rows, instant)
                     journal.record(tx, run, s, k, part.created, part.changed)
                     return part, counters, rows
@@ -97,7 +102,7 @@ def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_siz
                 totals.update(counters)
                 seq += 1
                 done += len(batch)
-                if len(steps) > 1:
+                if len(steps) > 1 or any(k == key for k, _ in AFTER_ALL):
                     second.extend(rows)
                 if on_phase:
                     on_phase("writing", done, total, totals["nodes_created"] + totals["relationships_created"])
@@ -113,6 +118,19 @@ def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_siz
                         return counters
 
                     totals.update(graph.write_transaction(link_unit, timeout_s=timeout_s, gate=False))
+            written[key] = second
+        for key, name in AFTER_ALL:  # issue 17: once every key is in (e.g. roles end where contacts moved)
+            for index, chunk in _batches(written.get(key, []), batch_size):
+                def final_unit(tx: ManagedTransaction, c: list[dict[str, Any]] = chunk, n: str = name) -> Counter[str]:
+                    journal.heartbeat(tx, run)
+                    counters: Counter[str] = Counter()
+                    run_step(tx, n, c, counters)
+                    counters["history_snapshots"] += capture_history(
+                        tx, at=instant, contact_ids=[], role_pairs=[], knows_pairs=[], opportunity_ids=[],
+                        competitor_ids=[], line_contact_ids=[], moved_contact_ids=[row["id"] for row in c])
+                    return counters
+
+                totals.update(graph.write_transaction(final_unit, timeout_s=timeout_s, gate=False))
         if on_phase:
             on_phase("switching", total, total, totals["nodes_created"] + totals["relationships_created"])
         journal.release(graph, run, "switched",
@@ -131,15 +149,24 @@ def _roll_back_after_failure(graph: Graph, run: str) -> None:
 
 
 def _capture(tx: ManagedTransaction, run: str, key: str, rows: list[dict[str, Any]], instant: datetime) -> int:
-    """History snapshots of what this batch wrote (contacts, roles, ties), tagged with the run for rollback."""
-    if key not in ("contacts", "roles", "knows") or not rows:
+    """History snapshots of what this batch wrote (contacts, roles, ties; issue 17: deals, competitor
+    ratings, reporting lines), tagged with the run for rollback."""
+    if key not in HISTORY_KEYS or not rows:
         return 0
     contacts = [row["id"] for row in rows] if key == "contacts" else []
     roles = [(row["contact"], row["opportunity"]) for row in rows] if key == "roles" else []
     ties = [(row["employee"], row["contact"]) for row in rows] if key == "knows" else []
-    created = capture_history(tx, at=instant, contact_ids=contacts, role_pairs=roles, knows_pairs=ties)
+    deals = [row["id"] for row in rows] if key == "opportunities" else []
+    competitors = [row["id"] for row in rows] if key == "competitors" else []
+    line_ends = contacts + ([row[end] for row in rows for end in ("from_", "to")] if key == "reports_to" else [])
+    created = capture_history(tx, at=instant, contact_ids=contacts, role_pairs=roles, knows_pairs=ties,
+                              opportunity_ids=deals, competitor_ids=competitors, line_contact_ids=line_ends)
     if created:
         Graph.run_in(tx, "import_tag_history", run=run, at=instant, contacts=contacts,
                      roles=[{"contact": c, "opportunity": o} for c, o in roles],
-                     ties=[{"employee": e, "contact": c} for e, c in ties])
+                     ties=[{"employee": e, "contact": c} for e, c in ties],
+                     opportunities=deals, competitors=competitors, line_contacts=sorted(set(line_ends)))
     return created
+
+
+HISTORY_KEYS = ("contacts", "roles", "knows", "opportunities", "competitors", "reports_to")

@@ -140,8 +140,12 @@ def _undo_history(tx: ManagedTransaction, run: str, key: str, touched: list[Any]
     contacts = touched if key == "contacts" else []
     roles = [{"opportunity": a, "contact": b} for a, b in touched] if key == "roles" else []
     ties = [{"employee": a, "contact": b} for a, b in touched] if key == "knows" else []
-    if contacts or roles or ties:
-        Graph.run_in(tx, "import_undo_history", run=run, contacts=contacts, roles=roles, ties=ties)
+    deals = touched if key == "opportunities" else []          # issue 17: deal and rating history
+    competitors = touched if key == "competitors" else []
+    line_contacts = contacts + ([end for pair in touched for end in pair] if key == "reports_to" else [])
+    if contacts or roles or ties or deals or competitors or line_contacts:
+        Graph.run_in(tx, "import_undo_history", run=run, contacts=contacts, roles=roles, ties=ties,
+                     opportunities=deals, competitors=competitors, line_contacts=sorted(set(line_contacts)))
 
 
 def recover(graph: Graph, stale_s: float = 0.0) -> str | None:

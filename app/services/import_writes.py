@@ -28,6 +28,13 @@ WRITE_STEPS: list[tuple[str, str]] = [
     ("competitors", "import_competitors"),
     ("activities", "import_activities"),
 ]
+# issue 17: steps that run in the same batch transaction as a key's first (main) write, before or after
+# it (a changed account is a move, noted before the row is written; dated reporting-line history), and
+# steps that run once every key is written, over that key's written rows (roles end where a contact
+# moved away or left, after the bundle's roles are in).
+BEFORE_MAIN: dict[str, list[str]] = {"contacts": ["contacts_note_moves"]}
+AFTER_MAIN: dict[str, list[str]] = {"reports_to": ["import_reports_to_history"]}
+AFTER_ALL: list[tuple[str, str]] = [("contacts", "contacts_end_roles")]
 KEY_ORDER: list[str] = list(dict.fromkeys(key for key, _ in WRITE_STEPS))
 STEPS_OF: dict[str, list[str]] = {key: [name for k, name in WRITE_STEPS if k == key] for key in KEY_ORDER}
 KEY_LABELS: dict[str, str] = {"accounts": "Account", "departments": "Department", "contacts": "Contact",
@@ -35,6 +42,16 @@ KEY_LABELS: dict[str, str] = {"accounts": "Account", "departments": "Department"
                               "competitors": "Competitor", "activities": "Activity"}
 
 ProgressHook = Callable[[str, int, int], None]  # (query name, batch index, rows in batch)
+
+
+def steps_in_order() -> list[tuple[str, str]]:
+    """Every step of a one-transaction write (restore --replace), in the order the batches run them."""
+    ordered: list[tuple[str, str]] = []
+    for key in KEY_ORDER:
+        main, *rest = STEPS_OF[key]
+        ordered += [(key, name) for name in BEFORE_MAIN.get(key, [])] + [(key, main)]
+        ordered += [(key, name) for name in AFTER_MAIN.get(key, [])] + [(key, name) for name in rest]
+    return ordered + AFTER_ALL
 
 
 def add_counters(totals: Counter[str], summary: Any) -> None:

@@ -24,12 +24,12 @@ from app.db.graph import Graph
 from app.db.queries import query
 from app.models.bundle import Bundle
 from app.services.email_rules import PERSON_KEYS, email_errors
-from app.services.history import capture_history
+from app.services.history import capture_history, history_keys
 from app.services import import_batches
 from app.services.import_diff import Classified, classify, tally
 from app.services.import_audit import ImportAudit, sample
 from app.services.import_journal import new_run_id
-from app.services.import_writes import WRITE_STEPS, ProgressHook
+from app.services.import_writes import ProgressHook, steps_in_order
 
 from app.services.import_errors import ErrorCollector
 
@@ -164,7 +164,7 @@ def _replace_in_one_transaction(graph: Graph, bundle: Bundle, report: ImportRepo
         payload = changed_rows(tx, bundle, parts, batch_size, assume_new=replace_all)
         if replace_all:
             totals["nodes_deleted"] += tx.run(query("restore_wipe_domain")).consume().counters.nodes_deleted
-        for key, name in WRITE_STEPS:
+        for key, name in steps_in_order():
             batch_rows = payload[key]
             for index, start in enumerate(range(0, len(batch_rows), batch_size)):
                 batch = batch_rows[start:start + batch_size]
@@ -178,7 +178,8 @@ def _replace_in_one_transaction(graph: Graph, bundle: Bundle, report: ImportRepo
             tx, at=effective_at or datetime.now(timezone.utc),
             contact_ids=[row["id"] for row in payload["contacts"]],
             role_pairs=[(row["contact"], row["opportunity"]) for row in payload["roles"]],
-            knows_pairs=[(row["employee"], row["contact"]) for row in payload["knows"]])
+            knows_pairs=[(row["employee"], row["contact"]) for row in payload["knows"]],
+            **history_keys(bundle))  # issue 17: deals, competitor ratings, reporting lines
         if audit is not None:
             audit.record(tx, new_run_id(), {**_audit_summary(rows, parts, totals), "replace_all": True})
         return totals

@@ -179,12 +179,3 @@ def check_link(tx: ManagedTransaction, link_name: str, from_id: str, to_id: str,
     if link_name == "reports_to" and not dotted and Graph.run_in(tx, "contact_reports_cycle", **{"from": from_id, "to": to_id})[0]["cycle"]:
         raise Conflict(f"{to_id!r} already reports (directly or not) to {from_id!r}: "
                        f"{from_id} -> {to_id} would make a reporting cycle", field="to")
-
-
-def check_contact_move(tx: ManagedTransaction, contact_id: str, account: str) -> None:
-    """A contact PUT with another account: refused (409) while its links would then cross accounts."""
-    rows = Graph.run_in(tx, "contact_foreign_links", id=contact_id, account=account)
-    links = rows[0]["links"] if rows else []
-    if links:
-        raise Conflict(f"contact {contact_id!r} has links inside its current account ({', '.join(links)}): "
-                       f"remove them before moving it to {account!r}", links=links)

@@ -5,11 +5,13 @@ arithmetic steps on those numbers live in `compare`, a pure function with unit t
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from app.core.config import Settings
 from app.core.errors import NotFound
 from app.db.graph import Graph
+from app.services import deal_history
 from app.services.chain_degrees import chain_degrees_raw, rounded
 
 
@@ -46,8 +48,12 @@ def compare(ours_need: float | None, ours_closeness: float | None, competitors: 
             "competitors": rivals}
 
 
-def win_rate_raw(graph: Graph, settings: Settings, opportunity_id: str) -> dict[str, Any]:
-    """Unrounded comparison (the gaps reuse it for BEHIND_COMPETITOR and NOT_TOP_THREE)."""
+def win_rate_raw(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None) -> dict[str, Any]:
+    """Unrounded comparison (the gaps reuse it for BEHIND_COMPETITOR and NOT_TOP_THREE); a past `as_of`
+    reads the deal's snapshots (app.services.deal_history) and says which in `state_at` / `before_history`."""
+    state = deal_history.state_for_day(graph, opportunity_id, as_of)
+    if state is not None:
+        return {**deal_history.comparison_of(state, settings), **deal_history.provenance(state)}
     inputs = graph.read_one("win_rate_inputs", opportunity=opportunity_id)
     if inputs is None:
         raise NotFound(f"no opportunity with id {opportunity_id!r}", id=opportunity_id)
@@ -56,16 +62,19 @@ def win_rate_raw(graph: Graph, settings: Settings, opportunity_id: str) -> dict[
     need = opp["need_satisfaction"] if opp["need_satisfaction"] is not None else degrees["solution_acceptance"]["mean"]
     result = compare(need, degrees["closeness"]["mean"], inputs["competitors"], bool(opp["compelling_event"]),
                      inputs["inside_source"], settings)
-    return {**result, "inside_source": inputs["inside_source"], "compelling_event": bool(opp["compelling_event"])}
+    return {**result, "inside_source": inputs["inside_source"], "compelling_event": bool(opp["compelling_event"]),
+            "state_at": None, "before_history": False}
 
 
 def _party(party: dict[str, Any]) -> dict[str, Any]:
     return {**party, **{k: rounded(party[k]) for k in ("need_satisfaction", "closeness", "strength")}}
 
 
-def win_rate(graph: Graph, settings: Settings, opportunity_id: str) -> dict[str, Any]:
-    """The answer of GET /opportunities/{id}/win-rate, numbers rounded to 4 decimals."""
-    result = win_rate_raw(graph, settings, opportunity_id)
+def win_rate(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None) -> dict[str, Any]:
+    """The answer of GET /opportunities/{id}/win-rate[?as_of=], numbers rounded to 4 decimals."""
+    result = win_rate_raw(graph, settings, opportunity_id, as_of)
     return {"win_rate": rounded(result["win_rate"]), "reason": result["reason"], "raw": rounded(result["raw"]),
+            "as_of": as_of.isoformat() if as_of else None, "state_at": result["state_at"],
+            "before_history": result["before_history"],
             "inside_source": result["inside_source"], "compelling_event": result["compelling_event"],
             "ours": _party(result["ours"]), "competitors": [_party(k) for k in result["competitors"]]}

@@ -26,6 +26,7 @@ PAGE_LABELS = {
         "unavailable": "not available", "pick_account": "Search and pick an account to start.",
         "rendered": "drawn in", "mean": "mean", "weighted": "weighted", "no_result": "No account found",
         "reason": "reason", "raw": "raw", "ours": "our strength", "score": "score", "steps": "steps",
+        "review_tab": "Weekly review", "alerts_tab": "Alerts",  # issue 17
     },
     "zh": {
         "title": "关系地图", "lang_button": "English", "account": "客户", "search": "搜索客户…",
@@ -38,6 +39,7 @@ PAGE_LABELS = {
         "unavailable": "暂不可用", "pick_account": "请先搜索并选择一个客户。", "rendered": "绘制用时",
         "mean": "均值", "weighted": "加权均值", "no_result": "没有找到客户", "reason": "原因", "raw": "原始值",
         "ours": "我方实力", "score": "得分", "steps": "步数",
+        "review_tab": "销售周会", "alerts_tab": "预警",  # issue 17
     },
 }
 
@@ -140,6 +142,8 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
       <button type="button" data-view="account" aria-selected="false" data-i18n="map_tab">Account map</button>
       <button type="button" data-view="deal" aria-selected="false" data-i18n="deal_tab" disabled>Deal</button>
       <button type="button" data-view="reach" aria-selected="false" data-i18n="reach_tab" disabled>Reach</button>
+      <button type="button" data-view="review" aria-selected="false" data-i18n="review_tab">Weekly review</button>
+      <button type="button" data-view="alerts" aria-selected="false" data-i18n="alerts_tab">Alerts</button>
       <span id="status"></span>
     </nav>
     <div id="empty" data-i18n="pick_account">Search and pick an account to start.</div>
@@ -218,6 +222,8 @@ document.querySelectorAll("nav button").forEach((button) => button.addEventListe
   if (button.dataset.view === "account") loadAccountMap();
   if (button.dataset.view === "deal" && state.deal) loadDealGraph();
   if (button.dataset.view === "reach" && state.contact) loadReachGraph();
+  if (button.dataset.view === "review" || button.dataset.view === "alerts")  // issue 17: server-rendered views
+    showGraph(button.dataset.view, button.dataset.view === "review" ? "/reviews/weekly.html" : "/alerts.html");
 }));
 
 /* ---------- accounts ---------- */
@@ -306,6 +312,8 @@ function renderDealPanel() {
     if (winRate.raw != null) detail.push(T("raw") + " " + fmt(winRate.raw, 2));
     parts.push(el("div", { class: "muted" }, detail.join(" · ")));
   }
+  const curve = el("img", { id: "win-rate-curve", class: "chart", alt: "" });  // issue 17: weekly curve
+  parts.push(curve);
   parts.push(el("h2", {}, T("averages")));
   if (chain.error) parts.push(el("div", { class: "error" }, T("unavailable") + ": " + chain.error));
   else {
@@ -329,6 +337,7 @@ function renderDealPanel() {
   parts.push(el("h2", {}, T("deal_trend")), chart);
   box.replaceChildren(...parts);
   showChart(chart, "/opportunities/" + encodeURIComponent(state.deal.id) + "/trend.png");
+  showChart(curve, "/opportunities/" + encodeURIComponent(state.deal.id) + "/win-rate/curve.png?lang=" + state.lang);
 }
 function loadDealGraph() {
   showGraph("deal", "/viz/opportunities/" + encodeURIComponent(state.deal.id));

@@ -61,7 +61,7 @@ def harbor_t1() -> dict[str, Any]:
 def harbor(graph: Graph) -> Graph:
     bundle = harbor_t1()
     report = import_bundle(graph, bundle, effective_at=T1)   # the import itself snapshots what it touched
-    assert report.counters["history_snapshots"] == 5        # 2 contacts + 2 roles + 1 tie, all new
+    assert report.counters["history_snapshots"] == 6        # 2 contacts + 2 roles + 1 tie + the deal, all new
     assert capture(graph, T1 + timedelta(days=1)) == 0      # nothing changed: nothing appended
     bundle = copy.deepcopy(bundle)
     bundle["contacts"][1].update(closeness=80, price_acceptance=50, orientation="balanced")
@@ -164,11 +164,11 @@ def test_trend_routes_json_png_svg(harbor: Graph, client: TestClient) -> None:
 def test_deletes_are_recorded_and_refs_capture_their_edges(graph: Graph, mini_bundle: dict[str, Any]) -> None:
     import_bundle(graph, mini_bundle)
     d1, d2, d3 = date(2026, 1, 10), date(2026, 2, 10), date(2026, 3, 10)
-    # mini: 12 contacts + 9 roles + 7 KNOWS ties
-    assert capture(graph, d1) == 28
+    # mini: 12 contacts + 9 roles + 7 KNOWS ties + (issue 17) 2 deals + 2 competitor ratings + 11 reporting lines
+    assert capture(graph, d1) == 43
     run(graph, "MATCH (c:Contact {id: 'c-hr'}) DETACH DELETE c")
-    # the contact and its one role (user in o-fin) are gone: one `present: false` state each
-    assert graph.write_transaction(lambda tx: capture_for_ref(tx, NodeRef("Contact", "c-hr"), d2)) == 2
+    # the contact, its one role (user in o-fin) and its reporting line are gone: one `present: false` state each
+    assert graph.write_transaction(lambda tx: capture_for_ref(tx, NodeRef("Contact", "c-hr"), d2)) == 3
     assert capture(graph, d3) == 0                 # already recorded: a full capture adds nothing
     run(graph, "MATCH (:Employee {id: 'e-amy'})-[k:KNOWS]->(:Contact {id: 'c-itmgr'}) SET k.strength = 0.3")
     ref = RelRef("KNOWS", "Employee", "e-amy", "Contact", "c-itmgr")

@@ -57,8 +57,8 @@ def get_decision_chain(opportunity_id: Id, graph: GraphDep, settings: SettingsDe
 
 @opportunities_router.get("/{opportunity_id}/win-rate", response_model=WinRateOut,
                           summary="Win rate by competitor comparison")
-def get_win_rate(opportunity_id: Id, graph: GraphDep, settings: SettingsDep) -> dict[str, Any]:
-    return win_rate(graph, settings, opportunity_id)
+def get_win_rate(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, as_of: AsOf = None) -> dict[str, Any]:
+    return win_rate(graph, settings, opportunity_id, as_of=as_of)
 
 
 @opportunities_router.get("/{opportunity_id}/gaps", response_model=GapsOut, summary="Decision-chain gaps and coaching")

@@ -1,0 +1,98 @@
+"""The demo's time story (issue 17): a falling win-rate curve, a champion who left, a former champion elsewhere.
+
+`add_people` adds the two people who move to the final demo bundle (seed/demo.json):
+- Ma Lin `c-rf-itdir`, Ruifeng's IT director, was a strong_positive decision maker on the LIMS deal
+  and left Ruifeng on 2026-11-09 (`left_at`): "champion left" on an open deal;
+- Zhou Min `c-rf-ops`, now Ruifeng's head of operations, came from Lanting (`previous_account`), where she
+  evaluated the POS deal and backed us: "former champion at Ruifeng", known by Tian Bin.
+
+A single bundle has no past, so `history_steps` gives the earlier states of the demo as dated bundles
+(`brm demo` imports them before demo.json): the finance shared-services deal (`o-jh-fssc`) starts with no
+compelling event (no win rate), gets one in July with the incumbent Yonyou still weak, then Yonyou's
+rating climbs while the CFO turns against us: the curve rises, then falls week after week.
+"""
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+from typing import Any
+
+Row = dict[str, Any]
+VETO = "o-jh-fssc"
+SINGLE = "o-rf-lims"
+LEFT_ON = "2026-11-09"
+
+# (effective day, Yonyou's (need, closeness) on the deal, the CFO's ROLE_IN (attitude, closeness, solution),
+#  the CIO's closeness, stage, compelling event)
+FSSC_STEPS = [
+    ("2026-06-01", (60, 50), ("neutral", 50, 55), 80, "analyse_needs", False),
+    ("2026-07-06", (60, 50), ("neutral", 50, 55), 80, "present_value", True),
+    ("2026-08-03", (65, 60), ("neutral", 45, 50), 80, "present_value", True),
+    ("2026-08-31", (70, 68), ("negative", 38, 45), 78, "present_value", True),
+    ("2026-09-28", (74, 75), ("negative", 32, 40), 76, "present_value", True),
+    ("2026-10-26", (76, 79), ("negative", 28, 38), 75, "present_value", True),
+]
+
+
+def add_people(d: Any) -> None:
+    """The two movers, in their final state (called last by seed.demo.build_demo: no effect on the rest)."""
+    d.person("c-rf-itdir", "Ma Lin", "IT Director", "acc-ruifeng", None, None,
+             ("technical_pragmatic", "strong_positive", 4, 78, 80, 55))
+    d.contact["c-rf-itdir"]["left_at"] = LEFT_ON
+    d.person("c-rf-ops", "Zhou Min", "Head of Operations", "acc-ruifeng", None, None,
+             ("pragmatic", "positive", 3, 60, 65, 50))
+    d.contact["c-rf-ops"]["previous_account"] = "acc-lanting"
+    d.knows("e-xu-hao", "c-rf-itdir", 0.7, "2025")
+    d.knows("e-tian-bin", "c-rf-ops", 0.7, "2024")
+
+
+def _fssc(bundle: dict[str, list[Row]], yonyou: tuple[int, int], cfo: tuple[str, int, int], cio: int,
+          stage: str, compelling: bool) -> None:
+    for row in bundle["opportunities"]:
+        if row["id"] == VETO:
+            row.update(stage=stage, compelling_event=compelling)
+    for row in bundle["roles"]:
+        if row["opportunity"] == VETO and row["contact"] == "c-jh-cfo":
+            row.update(attitude=cfo[0], closeness=cfo[1], solution_acceptance=cfo[2])
+        if row["opportunity"] == VETO and row["contact"] == "c-jh-cio":
+            row["closeness"] = cio
+    for row in bundle["competitors"]:
+        if row["id"] == "k-yonyou":
+            for entry in row["opportunities"]:
+                if entry["opportunity"] == VETO:
+                    entry.update(need_satisfaction=yonyou[0], closeness=yonyou[1])
+
+
+def _before_moves(bundle: dict[str, list[Row]]) -> None:
+    """Ma Lin still at Ruifeng on the LIMS deal; Zhou Min still at Lanting, backing us on the POS deal."""
+    for row in bundle["contacts"]:
+        if row["id"] == "c-rf-itdir":
+            row.pop("left_at", None)
+        if row["id"] == "c-rf-ops":
+            row.pop("previous_account", None)
+            row["account"] = "acc-lanting"
+    bundle["roles"] += [
+        {"opportunity": SINGLE, "contact": "c-rf-itdir", "role": "decision_maker", "attitude": "strong_positive",
+         "closeness": 80, "solution_acceptance": 85},
+        {"opportunity": "o-lt-pos", "contact": "c-rf-ops", "role": "evaluator", "attitude": "strong_positive"}]
+
+
+def history_steps(final: dict[str, list[Row]]) -> list[tuple[datetime, dict[str, list[Row]]]]:
+    """Earlier states of the demo as (effective instant, whole bundle), oldest first; demo.json comes after."""
+    steps = []
+    for day, yonyou, cfo, cio, stage, compelling in FSSC_STEPS:
+        bundle = copy.deepcopy(final)
+        _before_moves(bundle)
+        _fssc(bundle, yonyou, cfo, cio, stage, compelling)
+        steps.append((datetime.fromisoformat(day).replace(hour=9, tzinfo=UTC), bundle))
+    return steps
+
+
+def import_history(graph: Any, final: dict[str, list[Row]]) -> int:
+    """Import the earlier states (dated), so the final import of demo.json lands on a past; returns steps."""
+    from app.services.importer import import_bundle
+
+    steps = history_steps(final)
+    for at, bundle in steps:
+        import_bundle(graph, bundle, effective_at=at)
+    return len(steps)

@@ -42,7 +42,8 @@ class HeapSampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                records = self.graph.driver.execute_query(query("bench_heap_used"), database_=self.graph.database).records
+                records = self.graph.driver.execute_query(query("bench_heap_used"),
+                                                          database_=self.graph.database).records
                 self.peak = max(self.peak, int(records[0]["used"]))
             except Exception:  # a sample lost under load is not a result
                 pass

@@ -18,7 +18,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 
 from app.core.config import Settings
 from app.core.errors import DatabaseUnavailable, QueryLimitExceeded
-from app.db.import_gate import gated, wait_through
+from app.db.import_gate import OUTSIDE_IMPORTS, gated, wait_through
 from app.db.queries import query
 from app.i18n import t
 
@@ -116,7 +116,7 @@ class Graph:
 
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named read query; rows as dicts. A query that hits a memory or time limit is not retried."""
-        return self.read_transaction(lambda tx: Graph.run_in(tx, name, **params))
+        return self.read_transaction(lambda tx: Graph.run_in(tx, name, **params), gate=name not in OUTSIDE_IMPORTS)
 
     def read_one(self, name: str, /, **params: Any) -> dict[str, Any] | None:
         rows = self.read(name, **params)

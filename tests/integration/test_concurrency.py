@@ -53,9 +53,8 @@ def test_readers_never_see_a_half_imported_bundle(graph: Graph) -> None:
     seen: list[int] = []
     stop = threading.Event()
 
-    def contacts() -> int:
-        return graph.driver.execute_query("MATCH (c:Contact) RETURN count(c) AS n",
-                                          database_=graph.database).records[0]["n"]
+    def contacts() -> int:  # through Graph, like every read of the service: it waits at the import gate
+        return graph.read_transaction(lambda tx: tx.run("MATCH (c:Contact) RETURN count(c) AS n").single()["n"])
 
     def reader() -> None:
         while not stop.is_set():

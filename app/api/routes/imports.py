@@ -28,7 +28,8 @@ def get_import_job(request: Request, job_id: str = Path(..., pattern=HEX_ID, des
 
 
 @router.get("/{run}/changes", summary="One page of what an import created and changed, with previous values")
-def get_import_changes(graph: GraphDep, run: str = Path(..., pattern=HEX_ID, description="import run id"), offset: int = Query(0, ge=0, le=100_000_000),
+def get_import_changes(graph: GraphDep, run: str = Path(..., pattern=HEX_ID, description="import run id"),
+                       offset: int = Query(0, ge=0, le=100_000_000),
                        limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
     """Items `{key, id, change: created|changed, previous}` in write order; `previous` is the row as it was."""
     return {"run": run, "offset": offset, "limit": limit, "items": change_page(graph, run, offset, limit)}

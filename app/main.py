@@ -7,7 +7,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from app.api.docs import install_offline_docs
 from app.api.errors import install_error_handlers
+from app.api.openapi_names import install_schema_names, operation_id
 from app.api.limits import BodySizeLimit
 from app.api.router import api_router
 from app.core.config import Settings, get_settings
@@ -15,6 +17,7 @@ from app.core.errors import DatabaseUnavailable
 from app.db.graph import Graph, create_driver
 from app.db.schema import apply_schema
 from app.services.keys import KeyCache
+from app.services.warm_up import WarmUp
 
 log = logging.getLogger("brm")
 
@@ -28,9 +31,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.graph = Graph.from_settings(driver, settings)
         app.state.key_cache = KeyCache(settings.auth_cache_ttl_s)
+        app.state.warm_up = WarmUp(app.state.graph, settings)
         try:
             app.state.graph.ping()
             apply_schema(app.state.graph)
+            if settings.warm_up:
+                app.state.warm_up.ensure()  # in the background; /ready waits for it
         except DatabaseUnavailable as exc:  # start anyway: /ready says why, and retries
             log.warning("schema not applied at start-up: %s", exc.message)
         try:
@@ -43,8 +49,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         summary="Relationship intelligence for B2B enterprise sales, on Neo4j",
         lifespan=lifespan,
+        docs_url=None, redoc_url=None,  # served from installed files by app.api.docs (issue 19)
+        generate_unique_id_function=operation_id,
     )
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.include_router(api_router)
+    install_offline_docs(app)
+    install_schema_names(app)
     return app

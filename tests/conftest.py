@@ -29,7 +29,8 @@ def neo4j_instance(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestNeo
 
 @pytest.fixture(scope="session")
 def settings(neo4j_instance: TestNeo4j) -> Settings:
-    return neo4j_instance.settings
+    # no warm-up per test app (it plans every query); tests/integration/test_warm_up.py turns it on
+    return neo4j_instance.settings.model_copy(update={"warm_up": False})
 
 
 @pytest.fixture(scope="session")

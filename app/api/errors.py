@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
+from app.api.error_language import localised_message, request_language
 from app.core.errors import BrmError, DatabaseUnavailable, Unauthorized
 from app.services.importer import dotted_field, error_item, is_scalar
 
@@ -58,10 +59,11 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(status_code=422, content=body)
 
     @app.exception_handler(BrmError)
-    async def _brm_error(_: Request, exc: BrmError) -> JSONResponse:
+    async def _brm_error(request: Request, exc: BrmError) -> JSONResponse:
         headers = None
         if isinstance(exc, DatabaseUnavailable):
             headers = {"Retry-After": RETRY_AFTER_S}
         elif isinstance(exc, Unauthorized):
             headers = {"WWW-Authenticate": 'Bearer realm="brm-graph"'}
-        return JSONResponse(status_code=exc.status_code, content=error_body(exc), headers=headers)
+        body = {**error_body(exc), "message": localised_message(exc, request_language(request))}  # issue 19
+        return JSONResponse(status_code=exc.status_code, content=body, headers=headers)

@@ -8,4 +8,8 @@ from app.cli import backup_cmds  # noqa: F401  (backup and restore)
 
 
 def main() -> None:
-    app()
+    import sys
+
+    from app.cli.common import hoist_json_flag
+
+    app(args=hoist_json_flag(sys.argv[1:]))

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from fastapi.encoders import jsonable_encoder
 from rich.table import Table
 
-from app.cli.common import app, cli_errors, console, err_console, graph_session
+from app.cli.common import app, cli_errors, console, emit_json, err_console, graph_session
 from app.core.config import get_settings
 from app.services.bundle_sources import import_path
 from app.services.contacts import get_contact, list_contacts
@@ -26,6 +27,8 @@ def import_cmd(path: Path = typer.Argument(..., help="a .json bundle, a .zip of 
     """Import a bundle, all-or-nothing (upsert by id); every problem is listed by key, row and field."""
     with cli_errors(), graph_session() as graph:
         report = import_path(graph, path, dry_run=dry_run, timeout_s=get_settings().neo4j_import_timeout_s)
+        if emit_json(report.as_dict()):
+            return
         console.print_json(data=report.as_dict())
         if dry_run:
             err_console.print("dry run: the bundle is valid, nothing was written")
@@ -51,6 +54,8 @@ def contacts_list(q: Optional[str] = typer.Option(None, "--q", "-q", help="name 
     """One page of contacts, searched by name, with their interaction level."""
     with cli_errors(), graph_session() as graph:
         total, rows = list_contacts(graph, q, offset, limit, _day(as_of), get_settings())
+    if emit_json({"total": total, "offset": offset, "limit": limit, "items": rows}):
+        return
     table = Table("id", "name", "title", "account", "attitude", "interaction", title=f"{total} contact(s)")
     for row in rows:
         table.add_row(row["id"], row["name"], row.get("title", ""), row.get("account", ""),
@@ -62,7 +67,9 @@ def contacts_list(q: Optional[str] = typer.Option(None, "--q", "-q", help="name 
 def contacts_show(contact_id: str, as_of: Optional[str] = typer.Option(None, help="YYYY-MM-DD (default today)")) -> None:
     """One contact as JSON, with overall and per-deal interaction levels."""
     with cli_errors(), graph_session() as graph:
-        console.print_json(data=get_contact(graph, contact_id, _day(as_of), get_settings()))
+        contact = get_contact(graph, contact_id, _day(as_of), get_settings())
+    if not emit_json(contact):
+        console.print_json(data=jsonable_encoder(contact))
 
 
 def _day(text: str | None) -> date:

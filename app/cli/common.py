@@ -1,10 +1,14 @@
 """What every CLI command shares: the Typer app, a Graph for the duration of a command, error printing."""
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import typer
+from fastapi.encoders import jsonable_encoder
 from rich.console import Console
 
 from app.core.config import get_settings
@@ -34,7 +38,42 @@ def cli_errors() -> Iterator[None]:
     try:
         yield
     except BrmError as exc:
+        if _json_output["on"]:  # scripts get the API's error body on stdout
+            emit_json({"error": type(exc).__name__, "message": exc.message, **exc.details})
+            raise typer.Exit(1) from None
         err_console.print(f"[red]error:[/red] {exc.message}", highlight=False)
         for item in getattr(exc, "errors", [])[:200]:
             err_console.print(f"  - {item}", highlight=False)
         raise typer.Exit(1) from None
+
+
+# --- issue 19: `--json` on every command ------------------------------------------------------
+JSON_FLAG = "--json"
+_json_output = {"on": False}
+
+
+@app.callback()
+def _options(json_output: bool = typer.Option(False, JSON_FLAG, help="print the answer as JSON (the API's shapes); "
+                                                                     "also accepted after any command")) -> None:
+    """brm-graph: relationship intelligence for B2B sales, on Neo4j."""
+    if json_output:
+        _json_output["on"] = True
+
+
+def hoist_json_flag(argv: list[str]) -> list[str]:
+    """`brm gaps o-1 --json` → `brm --json gaps o-1`: one flag for every command, defined once."""
+    if JSON_FLAG not in argv:
+        return argv
+    return [JSON_FLAG, *(arg for arg in argv if arg != JSON_FLAG)]
+
+
+def json_mode() -> bool:
+    return _json_output["on"]
+
+
+def emit_json(answer: Any) -> bool:
+    """In --json mode print `answer` as the API would send it and return True (the caller stops there)."""
+    if not _json_output["on"]:
+        return False
+    sys.stdout.write(json.dumps(jsonable_encoder(answer), ensure_ascii=False, indent=2) + "\n")
+    return True

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from app.cli.common import app, cli_errors, console, graph_session
+from app.cli.common import app, cli_errors, console, emit_json, graph_session
 from app.core.config import PROJECT_ROOT
 from app.services.importer import import_bundle
 
@@ -18,13 +18,17 @@ def demo_load(force: bool = typer.Option(False, help="import again even if the d
               path: Path = typer.Option(DEMO_BUNDLE, help="bundle to load")) -> None:
     """Load the demo data unless its first account already exists (the import is idempotent anyway)."""
     if not path.exists():
-        console.print(f"no demo bundle at {path}; skipping")
+        if not emit_json({"loaded": False, "reason": f"no demo bundle at {path}"}):
+            console.print(f"no demo bundle at {path}; skipping")
         return
     bundle = json.loads(path.read_text(encoding="utf-8"))
     first_account = (bundle.get("accounts") or [{}])[0].get("id")
     with cli_errors(), graph_session() as graph:
         if not force and first_account and graph.read_one("account_exists", id=first_account):
-            console.print(f"demo data already loaded (account {first_account}); use --force to import again")
+            if not emit_json({"loaded": False, "reason": "already loaded", "account": first_account}):
+                console.print(f"demo data already loaded (account {first_account}); use --force to import again")
             return
         report = import_bundle(graph, bundle)
+    if emit_json({"loaded": True, **report.as_dict()}):
+        return
     console.print(f"demo data loaded: {report.nodes_created} nodes, {report.relationships_created} relationships")

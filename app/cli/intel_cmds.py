@@ -8,7 +8,7 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from app.cli.common import app, cli_errors, console, graph_session
+from app.cli.common import app, cli_errors, console, emit_json, graph_session
 from app.core.config import get_settings
 from app.services.decision_chain import decision_chain
 from app.services.gaps import gaps
@@ -41,6 +41,8 @@ def reach_cmd(contact_id: str,
     with cli_errors(), graph_session() as graph:
         answer = reach(graph, get_settings(), contact_id, max_hops=max_hops, limit=limit,
                        include_hostile=include_hostile, team=team, employees=parse_employee_ids(employees))
+    if emit_json(answer):
+        return
     target = answer["target"]
     table = Table("#", "colleague", "score", "steps", "path", title=f"Reach to {target['name']} ({target['id']})"
                   + (f", {target['title']}" if target.get("title") else ""))
@@ -58,6 +60,8 @@ def chain_cmd(opportunity_id: str, as_of: Optional[str] = typer.Option(None, "--
     """The quantified decision chain of an opportunity: members, seven features, three degrees."""
     with cli_errors(), graph_session() as graph:
         answer = decision_chain(graph, get_settings(), opportunity_id, as_of=_day(as_of))
+    if emit_json(answer):
+        return
     opp = answer["opportunity"]
     table = Table("contact", "role", "attitude", "closeness", "solution", "price", "votes", "reports to", "circles",
                   "interaction (all / deal)", "warm path", title=f"Decision chain of {opp['name']} ({opp['id']})")
@@ -81,6 +85,8 @@ def win_rate_cmd(opportunity_id: str) -> None:
     """Win rate by competitor comparison (竞争对手比对法)."""
     with cli_errors(), graph_session() as graph:
         answer = win_rate(graph, get_settings(), opportunity_id)
+    if emit_json(answer):
+        return
     table = Table("party", "need satisfaction", "closeness", "strength", title=f"Win rate of {opportunity_id}")
     ours = answer["ours"]
     table.add_row("us", _n(ours["need_satisfaction"]), _n(ours["closeness"]), _n(ours["strength"]))
@@ -98,6 +104,8 @@ def gaps_cmd(opportunity_id: str, as_of: Optional[str] = typer.Option(None, "--a
     """Decision-chain gaps with the coaching action for each."""
     with cli_errors(), graph_session() as graph:
         answer = gaps(graph, get_settings(), opportunity_id, as_of=_day(as_of))
+    if emit_json(answer):
+        return
     table = Table("severity", "code", "contact", "message", "action",
                   title=f"Gaps of {answer['opportunity']['name']} as of {answer['as_of']}")
     for g in answer["gaps"]:
@@ -111,6 +119,8 @@ def account_map_cmd(account_id: str) -> None:
     """An account's relationship map: three degrees, closeness grade, completeness, key contacts, circles."""
     with cli_errors(), graph_session() as graph:
         answer = relationship_map(graph, get_settings(), account_id)
+    if emit_json(answer):
+        return
     grade = answer["closeness_grade"]
     console.print(f"[bold]{answer['account']['name']}[/bold] ({answer['account']['id']}): {answer['contacts']} contacts, "
                   f"closeness grade {grade['grade'] + ' ' + grade['label'] if grade else '—'}, "

@@ -6,7 +6,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from app.cli.common import app, cli_errors, console, graph_session
+from app.cli.common import app, cli_errors, console, emit_json, graph_session, json_mode
 from app.core.config import get_settings
 from app.core.levels_config import get_manager_settings
 from app.services.coverage import CoverageSort, coverage
@@ -30,6 +30,8 @@ def key_accounts_cmd(top_percent: float = typer.Option(None, help="share marked 
         result = score_accounts(graph, get_settings(), top_percent,
                                 {"revenue": w_revenue, "potential": w_potential,
                                  "demonstration": w_demonstration, "winnability": w_winnability})
+    if emit_json(result):
+        return
     table = Table("#", "account", "score", "key", "rev", "pot", "demo", "win", "missing",
                   title=f"top {result.top_percent:g}% = {result.key_count} key account(s); weights "
                         f"{result.weights.model_dump()}")
@@ -46,6 +48,8 @@ def rep_levels_cmd(employee: str = typer.Argument(None, help="one employee id (d
     """Rep levels (销售等级) from the accounts each rep's own ties reach at medium / good / excellent."""
     with cli_errors(), graph_session() as graph:
         answers = rep_levels(graph, get_settings(), get_manager_settings(), employee)
+    if emit_json(answers):
+        return
     table = Table("employee", "team", "level", "medium", "good", "excellent", "why")
     for a in answers:
         table.add_row(f"{a.name} ({a.employee})", a.team or "", a.level.value, str(a.counts["medium"]),
@@ -66,6 +70,8 @@ def departure_risk_cmd(employee: str = typer.Argument(None, help="an employee id
             rows = departure_ranking(graph, get_settings(), get_manager_settings())
         else:
             impact = departure_impact(graph, get_settings(), get_manager_settings(), employee)
+    if emit_json(rows if employee is None else impact):
+        return
     if employee is None:
         table = Table("#", "employee", "team", "amount at risk", "key contacts", "contacts", "deals")
         for r in rows:
@@ -92,6 +98,8 @@ def coverage_cmd(sort: CoverageSort = typer.Option(CoverageSort.gap, help="gap |
     """Per account: share of key contacts our people can reach, three degrees and grade."""
     with cli_errors(), graph_session() as graph:
         rows = coverage(graph, get_settings(), get_manager_settings(), sort, order)
+    if emit_json(rows):
+        return
     table = Table("account", "basis", "key", "reachable", "gap", "share", "closeness", "solution", "price",
                   "grade", "complete")
     for r in rows:
@@ -113,6 +121,10 @@ def trend_cmd(account: str = typer.Argument(..., help="account id"),
     settings = get_settings()
     with cli_errors(), graph_session() as graph:
         trend = account_trend(graph, settings, account, window(start, end, get_manager_settings()))
+    if png is not None and json_mode():
+        png.write_bytes(render_trend(trend, settings, "png"))
+    if emit_json(trend):
+        return
     table = Table("month", "contacts", "closeness", "solution", "price", "grade", "complete",
                   title=f"{trend.name} ({trend.id})")
     for p in trend.points:

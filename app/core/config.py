@@ -84,6 +84,10 @@ class Settings(BaseSettings):
     # --- named queries ---------------------------------------------------------
     cypher_dir: Path = PROJECT_ROOT / "cypher"
 
+    # --- issue 19: warm-up before /ready ---------------------------------------
+    warm_up: bool = True                   # plan every named query and run the page's first clicks once
+    warm_up_wait_s: float = 60.0           # /ready waits this long for a running warm-up, then says 503
+
     @field_validator("neo4j_password")
     @classmethod
     def _password_long_enough(cls, value: SecretStr) -> SecretStr:

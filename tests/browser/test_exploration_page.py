@@ -115,7 +115,8 @@ def test_account_deal_reach_flow_by_clicks(live_server: LiveServer, page: tuple[
     browser_page.wait_for_selector("#averages")
     assert browser_page.inner_text("#win-rate").endswith("%")
     gaps = browser_page.inner_text("#gap-list")
-    assert "KEY_PERSON_OPPOSED" in gaps and "→" in gaps  # recommended actions next to the graph
+    assert "Key person opposed" in gaps and "→" in gaps  # recommended actions next to the graph
+    assert "KEY_PERSON_OPPOSED" not in gaps  # codes only in tooltips
     assert canvas_stats(browser_page)["painted"] > 500
     browser_page.screenshot(path=str(ARTIFACTS / "05-deal.png"))
 

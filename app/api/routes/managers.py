@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import GraphDep, SettingsDep
+from app.api.deps import GraphDep, LangDep, SettingsDep
 from app.core.levels_config import ManagerSettings, get_manager_settings
 from app.models.managers import (
     AccountOperations, CoverageRow, DepartureImpact, DepartureRiskRow, KeyAccountScores, RepLevelAnswer,
@@ -17,6 +17,7 @@ from app.models.managers import (
 from app.services.coverage import CoverageSort, coverage
 from app.services.departure import departure_impact, departure_ranking
 from app.services.key_accounts import score_accounts
+from app.services.level_reasons import localise
 from app.services.rep_levels import rep_levels
 from app.services.trends import account_operations
 
@@ -38,9 +39,9 @@ def get_account_scores(graph: GraphDep, settings: SettingsDep,
 
 
 @router.get("/employees/levels", response_model=list[RepLevelAnswer])
-def get_levels(graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep) -> list[RepLevelAnswer]:
-    """销售等级 of every employee, best level first."""
-    return rep_levels(graph, settings, ms)
+def get_levels(graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep, lang: LangDep) -> list[RepLevelAnswer]:
+    """销售等级 of every employee, best level first (reasons in the answer's language)."""
+    return [localise(answer, ms, lang) for answer in rep_levels(graph, settings, ms)]
 
 
 @router.get("/employees/departure-risk", response_model=list[DepartureRiskRow])
@@ -50,8 +51,9 @@ def get_departure_risk(graph: GraphDep, settings: SettingsDep, ms: ManagerSettin
 
 
 @router.get("/employees/{employee_id}/level", response_model=RepLevelAnswer)
-def get_level(employee_id: str, graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep) -> RepLevelAnswer:
-    return rep_levels(graph, settings, ms, employee_id)[0]
+def get_level(employee_id: str, graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep,
+              lang: LangDep) -> RepLevelAnswer:
+    return localise(rep_levels(graph, settings, ms, employee_id)[0], ms, lang)
 
 
 @router.get("/employees/{employee_id}/departure-impact", response_model=DepartureImpact)

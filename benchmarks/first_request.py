@@ -103,7 +103,7 @@ def main() -> None:
     args = parser.parse_args()
     home = BENCH_HOME / f"first-request-{args.scale.replace('/', '_')}"
     shutil.rmtree(home, ignore_errors=True)
-    settings = bench_settings(home, args.heap, "2g")
+    settings = bench_settings(home, args.heap, "2g").model_copy(update={"neo4j_start_timeout_s": 900.0})
     runner = LocalNeo4j(settings)
     runner.start()
     try:

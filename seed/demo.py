@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from seed.demo_portfolio import portfolio
 from seed.vocab import ACTIVITY_SUMMARIES, ATTITUDES, ORIENTATIONS, unique_names
 
 DEMO_SEED = 20261120
@@ -553,6 +554,7 @@ def build_demo() -> dict[str, list[Row]]:
     deals(d)
     ties(d)
     activities(d)
+    portfolio(d)  # issue 19: small accounts for rep levels, departure risk and coverage gaps
     return d.finish()
 
 

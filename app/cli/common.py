@@ -77,3 +77,12 @@ def emit_json(answer: Any) -> bool:
         return False
     sys.stdout.write(json.dumps(jsonable_encoder(answer), ensure_ascii=False, indent=2) + "\n")
     return True
+
+
+def cli_language() -> str:
+    """The CLI's language: BRM_LANG (en or zh), else the locale in LANG (zh_CN.UTF-8 → zh), else en."""
+    import os
+
+    from app.i18n import negotiate
+
+    return negotiate(os.environ.get("BRM_LANG") or (os.environ.get("LANG") or "").split(".")[0] or None)

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from app.cli.common import app, cli_errors, console, emit_json, graph_session
 from app.core.config import PROJECT_ROOT
 from app.services.importer import import_bundle
+from seed import demo_history
 
 DEMO_BUNDLE = PROJECT_ROOT / "seed" / "demo.json"
 
@@ -28,7 +30,17 @@ def demo_load(force: bool = typer.Option(False, help="import again even if the d
             if not emit_json({"loaded": False, "reason": "already loaded", "account": first_account}):
                 console.print(f"demo data already loaded (account {first_account}); use --force to import again")
             return
+        months = load_history(graph, bundle)
         report = import_bundle(graph, bundle)
-    if emit_json({"loaded": True, **report.as_dict()}):
+    if emit_json({"loaded": True, "history_months": months, **report.as_dict()}):
         return
-    console.print(f"demo data loaded: {report.nodes_created} nodes, {report.relationships_created} relationships")
+    console.print(f"demo data loaded: {months} months of history, then {report.nodes_created} nodes, "
+                  f"{report.relationships_created} relationships")
+
+
+def load_history(graph: Any, bundle: dict[str, Any]) -> int:
+    """Import the months that lead up to the demo (seed.demo_history), each dated its month end."""
+    history = demo_history.steps(bundle)
+    for day, part in history:
+        import_bundle(graph, part, effective_at=day)
+    return len(history)

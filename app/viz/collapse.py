@@ -51,21 +51,48 @@ class Plan:
         return {cid: dept for dept, members in self.groups.items() for cid in members}
 
 
-def plan(data: dict[str, Any], collapse_over: int, expanded: set[str] | None = None, deal: str | None = None) -> Plan:
-    """Who is drawn and who is folded where. Small accounts (≤ collapse_over) draw everyone."""
+def _next_fold(chain: list[str], start: int, opened: set[str]) -> str | None:
+    """The first department of a top-down chain, from `start`, that is not opened (None: draw the person)."""
+    return next((d for d in chain[start:] if d not in opened), None)
+
+
+def plan(data: dict[str, Any], collapse_over: int, expanded: set[str] | None = None, deal: str | None = None,
+         budget: int = 0) -> Plan:
+    """Who is drawn and who is folded where. Small accounts (≤ collapse_over) draw everyone.
+
+    With a `budget` (nodes), the biggest folded department is opened, again and again, while the
+    picture stays within it: a big account opens on its top levels, not on one "everyone" node.
+    Opening a department only moves its own members (one level down, or drawn), so this is
+    linear in the contacts, not in contacts × departments.
+    """
     contacts = data.get("contacts", [])
     key = {c["id"] for c in contacts if key_reasons(c, deal)}
     if len(contacts) <= collapse_over:
         return Plan(shown=[c["id"] for c in contacts], key=key)
-    expanded = expanded or set()
+    opened = set(expanded or ())
     parents = {d["id"]: d.get("parent") for d in data.get("departments", [])}
+    chains = {c["id"]: department_chain((c.get("department") or {}).get("id"), parents)[::-1] for c in contacts}
     shown: list[str] = []
     groups: dict[str, list[str]] = defaultdict(list)
     for contact in contacts:
-        chain = department_chain((contact.get("department") or {}).get("id"), parents)
-        folded_into = next((d for d in reversed(chain) if d not in expanded), None)
-        if contact["id"] in key or folded_into is None:
-            shown.append(contact["id"])
-        else:
-            groups[folded_into].append(contact["id"])
-    return Plan(shown=shown, groups=dict(groups), key=key, collapsed=True)
+        folded_into = None if contact["id"] in key else _next_fold(chains[contact["id"]], 0, opened)
+        (groups[folded_into].append(contact["id"]) if folded_into else shown.append(contact["id"]))
+    while groups:
+        biggest = max(groups, key=lambda d: (len(groups[d]), d))
+        moved: dict[str, list[str]] = defaultdict(list)
+        drawn: list[str] = []
+        for cid in groups[biggest]:
+            chain = chains[cid]
+            target = _next_fold(chain, chain.index(biggest) + 1, opened | {biggest})
+            (moved[target].append(cid) if target else drawn.append(cid))
+        new_groups = len(groups) - 1 + sum(1 for d in moved if d not in groups)
+        if len(shown) + len(drawn) + new_groups > budget:
+            break
+        opened.add(biggest)
+        del groups[biggest]
+        shown.extend(drawn)
+        for dept, members in moved.items():
+            groups[dept].extend(members)
+    order = {c["id"]: i for i, c in enumerate(contacts)}
+    return Plan(shown=sorted(shown, key=order.__getitem__),
+                groups={d: sorted(m, key=order.__getitem__) for d, m in sorted(groups.items())}, key=key, collapsed=True)

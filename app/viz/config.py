@@ -19,6 +19,8 @@ class VizSettings(BaseSettings):
     max_knows_lines: int = Field(default=150, ge=0)
     # issue 19: past this many contacts, people outside opened departments fold into one node per department.
     collapse_over: int = Field(default=200, ge=1)
+    # ... and the biggest departments open by themselves while the map stays within this many nodes.
+    collapse_budget: int = Field(default=160, ge=0)
 
 
 @lru_cache

@@ -51,8 +51,15 @@ def test_big_accounts_fold_by_department_and_open_level_by_level() -> None:
     assert "b" in with_deal.shown and with_deal.groups == {"T": ["a", "c"]}
 
 
+def test_the_biggest_departments_open_while_the_picture_stays_within_budget() -> None:
+    # closed: k1, d, e + [T] = 4 nodes; opening T: k1, d, e, a + [C] = 5 <= 5; opening C too: 6 > 5
+    auto = plan(DATA, collapse_over=5, budget=5)
+    assert sorted(auto.shown) == ["a", "d", "e", "k1"] and auto.groups == {"C": ["b", "c"]}
+    assert plan(DATA, collapse_over=5, budget=4).groups == {"T": ["a", "b", "c"]}
+
+
 def test_folded_map_has_a_labelled_department_node_and_bold_key_people() -> None:
-    net, _, legend = build_account_map(DATA, "en", VizSettings(collapse_over=5))
+    net, _, legend = build_account_map(DATA, "en", VizSettings(collapse_over=5, collapse_budget=0))
     nodes = {n["id"]: n for n in net.nodes}
     assert set(nodes) == {"k1", "d", "e", "dept:T"}
     dept = nodes["dept:T"]
@@ -62,5 +69,5 @@ def test_folded_map_has_a_labelled_department_node_and_bold_key_people() -> None
     # a's reporting line to k1 is drawn from the department node that holds a
     assert {(e["from"], e["to"]) for e in net.edges} == {("k1", "dept:T")}
     assert "Folded department" in legend
-    zh, _, _ = build_account_map(DATA, "zh", VizSettings(collapse_over=5))
+    zh, _, _ = build_account_map(DATA, "zh", VizSettings(collapse_over=5, collapse_budget=0))
     assert "3 人" in {n["id"]: n for n in zh.nodes}["dept:T"]["label"]

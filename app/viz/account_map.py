@@ -171,7 +171,7 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
                                     loose_per_row=viz.max_per_row)
     width = max((x for x, _ in positions.values()), default=0)
     physics = len(positions) + len(employees) <= viz.physics_max_nodes
-    many = len(contacts) > 60  # many influence/KNOWS lines: shown for the selected person (or all on demand)
+    many = len(everyone) > 60  # many influence/KNOWS lines: shown for the selected person (or all on demand)
 
     net = offline.new_network()
     for contact in contacts:
@@ -185,7 +185,8 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
         net.add_node(
             contact["id"],
             label=f"{theme.ROLE_BADGES[role]} {contact.get('name') or contact['id']}" if role else (contact.get("name") or contact["id"]),
-            key=is_key, font={"size": 16 if is_key else 12, "bold": is_key},
+            key=is_key, font={"size": 16, "color": "#102027", "strokeWidth": 4, "strokeColor": "#ffffff"} if is_key
+            else {"size": 12, "color": "#455a64"},
             title=contact_tooltip(contact, names, links, lang, key=key_reasons(contact, deal)),
             shape=theme.ROLE_SHAPES[role],
             size=8 + 4 * importance,

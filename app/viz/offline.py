@@ -96,7 +96,7 @@ BRIDGE_JS = """
     var data = event.data || {};
     if (data.target !== "brm-graph") { return; }
     if (data.type === "focus") {
-      var found = nodes.get(data.id) ? {id: data.id} : find(data.q);
+      var found = (data.id && nodes.get(data.id)) ? {id: data.id} : find(data.q);  // get(undefined) = every node
       if (found && found.dept && !nodes.get(found.id)) { tell({type: "expand", id: found.dept, focus: found.id}); }
       else if (found) { focus(found.id); tell({type: "found", id: found.id}); }
       else { tell({type: "found", id: null, q: data.q}); }

@@ -74,7 +74,7 @@ def test_key_people_are_labelled_legibly_on_the_133_contact_map(live_server: Liv
     browser_page.press("#person-q", "Enter")
     browser_page.wait_for_timeout(800)
     selected = browser_page.frame(url="about:srcdoc").evaluate("() => network.getSelectedNodes()")
-    assert selected == [labels[0]["id"]]
+    assert selected == [labels[0]["id"]], (selected, recorded.errors, browser_page.inner_text("#person-note"))
     browser_page.screenshot(path=str(ARTIFACTS / "41-jinhai-search.png"))
     browser_page.check("#all-ties")
     browser_page.wait_for_timeout(500)

@@ -32,7 +32,7 @@ def test_swagger_ui_renders_offline(live_server: LiveServer, page: tuple[Any, Re
     browser_page, recorded = page
     blocked = block_outside(browser_page, live_server)
     browser_page.goto(live_server.url + "/docs")
-    browser_page.wait_for_selector(".opblock-summary-path", timeout=30_000)  # operations listed
+    browser_page.wait_for_selector(".opblock-summary-path", timeout=90_000)  # operations listed
     paths = browser_page.locator(".opblock-summary-path").all_inner_texts()
     assert "/opportunities/{opportunity_id}/gaps" in paths
     browser_page.screenshot(path=str(ARTIFACTS / "30-docs-offline.png"))
@@ -44,6 +44,7 @@ def test_redoc_renders_offline(live_server: LiveServer, page: tuple[Any, Recorde
     browser_page, recorded = page
     blocked = block_outside(browser_page, live_server)
     browser_page.goto(live_server.url + "/redoc")
-    browser_page.wait_for_selector("text=Decision-chain gaps and coaching", timeout=60_000)
+    browser_page.wait_for_function("document.body.innerText.includes('Decision-chain gaps and coaching')",
+                                   timeout=90_000)
     browser_page.screenshot(path=str(ARTIFACTS / "31-redoc-offline.png"))
     assert blocked == []

@@ -140,12 +140,13 @@ def _department_nodes(net: Any, data: dict[str, Any], layout: Plan, positions: d
     for dept_id, members in sorted(layout.groups.items()):
         name = departments.get(dept_id, {}).get("name") or dept_id
         counts = t("department_counts", lang).format(people=len(members), units=below[dept_id])
-        net.add_node(f"dept:{dept_id}", label=f"▸ {name}\n{counts}", shape="box", kind="department", dept=dept_id,
-                     name=name, members=[[m, names.get(m, m)] for m in members], key=True,
+        people = t("department_people", lang).format(people=len(members))
+        net.add_node(f"dept:{dept_id}", label=f"▸ {name}\n{people}", shape="box", kind="department", dept=dept_id,
+                     name=name, members=[[m, names.get(m, m)] for m in members], key=False,
                      title=offline.safe_title(f"{t('department', lang)}: {name}\n{counts}\n{t('click_to_expand', lang)}"),
                      color={"background": DEPARTMENT_FILL, "border": DEPARTMENT_BORDER,
                             "highlight": {"background": DEPARTMENT_FILL, "border": "#263238"}},
-                     font={"size": 15, "color": "#263238"}, margin=8, borderWidth=2,
+                     font={"size": 14, "color": "#263238"}, margin=6, borderWidth=2,
                      x=positions[f"dept:{dept_id}"][0], y=positions[f"dept:{dept_id}"][1], fixed={"y": True})
 
 
@@ -168,7 +169,8 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
     colors = circle_colors(data.get("circles", []))
     reports = _folded_reports(data, layout) if layout.collapsed else data.get("reports_to", [])
     positions = org_chart_positions([c["id"] for c in contacts] + [f"dept:{d}" for d in layout.groups], reports,
-                                    loose_per_row=viz.max_per_row)
+                                    loose_per_row=viz.max_per_row,
+                                    **({"x_gap": 190, "y_gap": 150} if layout.groups else {}))  # room for the boxes
     width = max((x for x, _ in positions.values()), default=0)
     physics = len(positions) + len(employees) <= viz.physics_max_nodes
     many = len(everyone) > 60  # many influence/KNOWS lines: shown for the selected person (or all on demand)

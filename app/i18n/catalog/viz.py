@@ -28,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "key_importance": "importance 4 or 5", "key_leader": "circle leader", "key_deal": "in the selected deal",
         "department_node": "Folded department (click to open)",
         "department_counts": "{people} people · {units} sub-units", "click_to_expand": "Click to show its people",
+        "department_people": "{people} people",
     },
     "zh": {
         "attitude": "关系状况", "orientation": "行为取向", "importance": "个体重要程度",
@@ -51,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
         "key_importance": "个体重要程度 4 或 5", "key_leader": "圈子核心领袖", "key_deal": "属于所选商机",
         "department_node": "已折叠的部门（点击展开）",
         "department_counts": "{people} 人 · {units} 个下级单位", "click_to_expand": "点击显示该部门的人员",
+        "department_people": "{people} 人",
     },
 }
 

@@ -1,7 +1,7 @@
 """The demo's small accounts: 24 mid-market customers that give the managers' views their story.
 
 * rep levels at all five steps: Wang Haitao top, Chen Yuting senior, Liu Xiaoming mid, Zhou Mengqi
-  junior, Jiang Peng novice (each knows the contacts below at the closeness that counts for them);
+  junior, He Yiming novice (each knows the contacts below at the closeness that counts for them);
 * departure risk that matters: the open deals at Qianjin Machinery and Dongfang Textiles hang on
   decision makers only Wang Haitao knows (2.6M at risk if he leaves);
 * coverage gaps: nobody of ours knows anyone at the last four accounts (their key people unreachable).
@@ -32,7 +32,7 @@ TIES = (
     ("e-chen-yuting", [(1, 1)] + [(i, 2) for i in (4, 5, 6)] + [(i, 3) for i in range(11, 16)]),  # 1 / 3 / 5
     ("e-liu-xiaoming", [(7, 2)] + [(i, 3) for i in (16, 17, 18)]),                            # 0 / 1 / 3
     ("e-zhou-mengqi", [(19, 3)]),                                                             # one medium
-    ("e-jiang-peng", [(20, 4)]),                                                              # only a poor one
+    ("e-he-yiming", [(20, 4)]),                                                               # only poor ties
 )
 # open deals whose decision maker (contact 1) only Wang Haitao knows
 AT_RISK = (("o-qj-cnc", 2, "CNC line monitoring", 1_800_000), ("o-df-erp", 3, "Dyeing plant ERP upgrade", 800_000))

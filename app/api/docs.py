@@ -17,6 +17,13 @@ from fastapi.staticfiles import StaticFiles
 
 ASSETS_DIR = Path(fastapi_offline.__file__).parent / "static"
 ASSETS_URL = "/docs/assets"
+# ReDoc's footer shows a logo from its CDN: the page may load images from here only, so nothing leaves.
+OFFLINE_CSP = '<meta http-equiv="Content-Security-Policy" content="img-src \'self\' data: blob:">'
+
+
+def _offline(page: HTMLResponse) -> HTMLResponse:
+    body = bytes(page.body).decode("utf-8").replace("<head>", "<head>\n" + OFFLINE_CSP, 1)
+    return HTMLResponse(body)
 
 
 def install_offline_docs(app: FastAPI) -> None:
@@ -26,11 +33,11 @@ def install_offline_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
+        return _offline(get_swagger_ui_html(
             openapi_url=openapi_url, title=f"{app.title} · API", oauth2_redirect_url="/docs/oauth2-redirect",
             swagger_js_url=f"{ASSETS_URL}/swagger-ui-bundle.js", swagger_css_url=f"{ASSETS_URL}/swagger-ui.css",
             swagger_favicon_url=f"{ASSETS_URL}/favicon.png",
-            swagger_ui_parameters={"validatorUrl": None, "tryItOutEnabled": False})
+            swagger_ui_parameters={"validatorUrl": None, "tryItOutEnabled": False}))
 
     @app.get("/docs/oauth2-redirect", include_in_schema=False)
     def swagger_redirect() -> HTMLResponse:
@@ -38,6 +45,6 @@ def install_offline_docs(app: FastAPI) -> None:
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
-        return get_redoc_html(openapi_url=openapi_url, title=f"{app.title} · API",
+        return _offline(get_redoc_html(openapi_url=openapi_url, title=f"{app.title} · API",
                               redoc_js_url=f"{ASSETS_URL}/redoc.standalone.js",
-                              redoc_favicon_url=f"{ASSETS_URL}/favicon.png", with_google_fonts=False)
+                              redoc_favicon_url=f"{ASSETS_URL}/favicon.png", with_google_fonts=False))

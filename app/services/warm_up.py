@@ -118,8 +118,10 @@ def run_page_flow(graph: Graph, settings: Settings, report: WarmReport) -> None:
             report.ran.append(name)
         except DatabaseUnavailable:
             raise
-        except BrmError as exc:
-            report.failed[name] = exc.message
+        except BrmError as exc:  # "page:" keeps a page step apart from the named query of the same name
+            report.failed[f"page:{name}"] = exc.message
+        except Exception as exc:  # noqa: BLE001 - e.g. a timeout on a loaded machine: report, go on
+            report.failed[f"page:{name}"] = str(exc).splitlines()[0][:200]
 
 
 def warm_up(graph: Graph, settings: Settings) -> WarmReport:

@@ -35,7 +35,7 @@ def test_demo_history_and_managers_story(graph: Graph, settings: Settings) -> No
     levels = {a.employee: a.level.value for a in rep_levels(graph, settings, ms)}
     assert levels["e-wang-haitao"] == "top" and levels["e-chen-yuting"] == "senior"
     assert levels["e-liu-xiaoming"] == "mid" and levels["e-zhou-mengqi"] == "junior"
-    assert levels["e-jiang-peng"] == "novice"
+    assert levels["e-he-yiming"] == "novice"
     ranking = departure_ranking(graph, settings, ms)
     assert ranking[0].employee == "e-wang-haitao" and ranking[0].amount_at_risk >= 2_600_000
     gaps = {row.account: row for row in coverage(graph, settings, ms)}

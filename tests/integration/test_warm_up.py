@@ -28,9 +28,10 @@ def test_warm_up_plans_every_named_query_and_runs_the_page_flow(graph: Graph, se
     assert {name: why for name, why in report.failed.items() if name in expected} == {}  # every plan compiles
     assert sorted(report.planned) == expected and len(expected) > 100
     steps = ["account_graph", "relationship_map", "decision_chain", "win_rate", "gaps", "reach"]
-    assert [s for s in steps if s in report.ran or s in report.failed] == steps
+    assert [s for s in steps if s in report.ran or f"page:{s}" in report.failed] == steps
     # a page step may only fail by timing out on a loaded machine, never by a wrong query or parameter
-    assert all("TimedOut" in why or "timed out" in why.lower() for name, why in report.failed.items() if name in steps)
+    assert all("TimedOut" in why or "timed out" in why.lower() for name, why in report.failed.items()
+               if name.startswith("page:"))
 
 
 def test_warm_up_on_an_empty_graph_plans_and_skips_the_page_flow(graph: Graph, settings: Settings) -> None:
@@ -40,8 +41,7 @@ def test_warm_up_on_an_empty_graph_plans_and_skips_the_page_flow(graph: Graph, s
 
 def test_ready_answers_after_the_warm_up(graph: Graph, settings: Settings, mini_bundle: dict[str, Any]) -> None:
     import_bundle(graph, mini_bundle)
-    with TestClient(create_app(settings.model_copy(update={"warm_up": True}))) as client:
+    with TestClient(create_app(settings.model_copy(update={"warm_up": True, "warm_up_wait_s": 900.0}))) as client:
         assert client.get("/ready").status_code == 200
         report = client.app.state.warm_up.report
-        assert report is not None and not set(report.failed) - {"reach", "gaps", "decision_chain", "win_rate",
-                                                                 "account_graph", "relationship_map"}
+        assert report is not None and all(name.startswith("page:") for name in report.failed)

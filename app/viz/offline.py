@@ -68,7 +68,7 @@ BRIDGE_JS = """
     }));
   }
   network.on("zoom", keepKeyLabels);
-  // focus() and fit() zoom without a "zoom" event: check after every frame (the 5% guard stops the loop)
+  // focus() and fit() zoom without a "zoom" event: check after every frame (the five-percent guard stops the loop)
   network.on("afterDrawing", function () { keepKeyLabels(); });
   // search: focus and highlight a person by name (also inside a folded department: ask the page to open it)
   function find(q) {

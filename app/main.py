@@ -9,10 +9,12 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from app.api.docs import install_offline_docs
 from app.api.errors import install_error_handlers
 from app.api.gate import GateLimits, RequestGate
 from app.api.headers import SecurityHeaders
 from app.api.json_guard import JsonBodyGuard
+from app.api.openapi_names import install_schema_names, operation_id
 from app.api.limits import BodySizeLimit
 from app.api.render_budget import RenderBudgetMiddleware
 from app.api.router import api_router
@@ -22,6 +24,7 @@ from app.db.graph import Graph, create_driver
 from app.db.schema import apply_schema
 from app.services.import_journal import recover as recover_import
 from app.services.keys import KeyCache
+from app.services.warm_up import WarmUp
 
 log = logging.getLogger("brm")
 STATIC_DIR = Path(__file__).resolve().parent / "viz" / "static"
@@ -36,10 +39,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.graph = Graph.from_settings(driver, settings)
         app.state.key_cache = KeyCache(settings.auth_cache_ttl_s)
+        app.state.warm_up = WarmUp(app.state.graph, settings)
         try:
             app.state.graph.ping()
             apply_schema(app.state.graph)
             recover_import(app.state.graph, stale_s=settings.import_stale_s)  # a dead import's batches go
+            if settings.warm_up:
+                app.state.warm_up.ensure()  # in the background; /ready waits for it
         except DatabaseUnavailable as exc:  # start anyway: /ready says why, and retries
             log.warning("schema not applied at start-up: %s", exc.message)
         try:
@@ -52,6 +58,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         summary="Relationship intelligence for B2B enterprise sales, on Neo4j",
         lifespan=lifespan,
+        docs_url=None, redoc_url=None,  # served from installed files by app.api.docs (issue 19)
+        generate_unique_id_function=operation_id,
     )
     install_error_handlers(app)
     # outermost last: headers on every answer → render budget (/viz/) → body size → who and how often → JSON sanity → routes
@@ -65,4 +73,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.include_router(api_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")  # issue 14: the page's editing JS/CSS
+    install_offline_docs(app)
+    install_schema_names(app)
     return app

@@ -47,6 +47,7 @@ CALL (shown) {
 RETURN acc {.id, .name, .industry, .region} AS account,
        contacts, reports_to, influences, employees, knows,
        [(acc)<-[:IN]-(ci:Circle) | {id: ci.id, name: ci.name}] AS circles,
-       [(d:Department)-[:PART_OF*1..20]->(acc) | {id: d.id, name: d.name}] AS departments,
+       [(d:Department)-[:PART_OF*1..20]->(acc) |
+        {id: d.id, name: d.name, parent: head([(d)-[:PART_OF]->(p:Department) | p.id])}] AS departments,
        [(o:Opportunity)-[:FOR]->(acc) WHERE NOT coalesce(o.stage, '') IN ['won', 'lost'] |
         {id: o.id, name: o.name, stage: o.stage, amount: o.amount}] AS opportunities

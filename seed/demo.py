@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from seed.demo_portfolio import portfolio
 from seed.vocab import ACTIVITY_SUMMARIES, ATTITUDES, ORIENTATIONS, unique_names
 from seed import demo_time  # noqa: E402  (issue 17)
 
@@ -554,6 +555,7 @@ def build_demo() -> dict[str, list[Row]]:
     deals(d)
     ties(d)
     activities(d)
+    portfolio(d)  # issue 19: small accounts for rep levels, departure risk and coverage gaps
     demo_time.add_people(d)  # issue 17: a champion who left, a former champion elsewhere
     return d.finish()
 

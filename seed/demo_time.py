@@ -96,3 +96,39 @@ def import_history(graph: Any, final: dict[str, list[Row]]) -> int:
     for at, bundle in steps:
         import_bundle(graph, bundle, effective_at=at)
     return len(steps)
+
+
+MOVERS = {"c-rf-itdir", "c-rf-ops"}
+STORY_STARTS = datetime.fromisoformat(FSSC_STEPS[0][0]).date()
+
+
+def without_story(part: dict[str, list[Row]], day: Any) -> dict[str, list[Row]]:
+    """A month of seed.demo_history's drift without this story's rows, so the two timelines never fight:
+    the two movers never (their past is this module's), the finance deal from the story's first day on."""
+    deal = VETO if day >= STORY_STARTS else None
+    out = {key: list(rows) for key, rows in part.items()}
+    out["contacts"] = [r for r in out.get("contacts", []) if r["id"] not in MOVERS]
+    out["knows"] = [r for r in out.get("knows", []) if r["contact"] not in MOVERS]
+    for key in ("reports_to", "influences"):
+        out[key] = [r for r in out.get(key, []) if r["from"] not in MOVERS and r["to"] not in MOVERS]
+    out["roles"] = [r for r in out.get("roles", []) if r["contact"] not in MOVERS and r["opportunity"] != deal]
+    out["opportunities"] = [r for r in out.get("opportunities", []) if r["id"] != deal]
+    out["competitors"] = [{**r, "opportunities": [e for e in r.get("opportunities", []) if e["opportunity"] != deal]}
+                          for r in out.get("competitors", [])]
+    out["circles"] = [{**r, "members": [m for m in r.get("members", []) if m["contact"] not in MOVERS]}
+                      for r in out.get("circles", [])]
+    out["activities"] = [r for r in out.get("activities", []) if not MOVERS & set(r.get("contacts", []))]
+    return {key: rows for key, rows in out.items() if rows or key in part}
+
+
+def story_only(bundle: dict[str, list[Row]]) -> dict[str, list[Row]]:
+    """One of this module's dated steps reduced to its story: the finance deal (its roles, Yonyou's rating)
+    and the two movers with their ties and roles, so it does not reset the rest of the demo's drift."""
+    return {
+        "contacts": [r for r in bundle["contacts"] if r["id"] in MOVERS],
+        "knows": [r for r in bundle["knows"] if r["contact"] in MOVERS],
+        "opportunities": [r for r in bundle["opportunities"] if r["id"] == VETO],
+        "roles": [r for r in bundle["roles"] if r["opportunity"] == VETO or r["contact"] in MOVERS],
+        "competitors": [{**r, "opportunities": [e for e in r["opportunities"] if e["opportunity"] == VETO]}
+                        for r in bundle["competitors"] if any(e["opportunity"] == VETO for e in r["opportunities"])],
+    }

@@ -34,7 +34,8 @@ UNTHROTTLED = {"rate_limit_per_address": "100000/second", "rate_limit_per_key": 
 
 @pytest.fixture(scope="session")
 def settings(neo4j_instance: TestNeo4j) -> Settings:
-    return neo4j_instance.settings.model_copy(update=UNTHROTTLED)
+    # no warm-up per test app (it plans every query); tests/integration/test_warm_up.py turns it on
+    return neo4j_instance.settings.model_copy(update={**UNTHROTTLED, "warm_up": False})
 
 
 @pytest.fixture(scope="session")

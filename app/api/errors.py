@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.api.error_language import localised_message
 from app.api.language import request_language
 from app.core.errors import BrmError, DatabaseUnavailable, Unauthorized
 from app.i18n import t
@@ -120,11 +121,12 @@ def install_error_handlers(app: FastAPI) -> None:
                                                           "message": "internal error (logged)"})
 
     @app.exception_handler(BrmError)
-    async def _brm_error(_: Request, exc: BrmError) -> JSONResponse:
+    async def _brm_error(request: Request, exc: BrmError) -> JSONResponse:
         headers = None
         if isinstance(exc, DatabaseUnavailable):
             headers = {"Retry-After": RETRY_AFTER_S}
         elif isinstance(exc, Unauthorized):
             headers = {"WWW-Authenticate": 'Bearer realm="brm-graph"'}
         headers = {**(headers or {}), **getattr(exc, "headers", {})} or None  # issue 14: e.g. 429 Retry-After
-        return SafeJSONResponse(status_code=exc.status_code, content=error_body(exc), headers=headers)
+        body = {**error_body(exc), "message": localised_message(exc, request_language(request.scope))}  # issue 19
+        return SafeJSONResponse(status_code=exc.status_code, content=body, headers=headers)

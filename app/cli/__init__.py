@@ -12,4 +12,8 @@ from app.cli import time_cmds  # noqa: F401  (issue 17: review, curve, alerts)
 
 
 def main() -> None:
-    app()
+    import sys
+
+    from app.cli.common import hoist_json_flag
+
+    app(args=hoist_json_flag(sys.argv[1:]))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from app.cli.common import app, cli_errors, console, graph_session
+from app.cli.common import app, cli_errors, console, emit_json, graph_session
 from app.core.config import get_settings
 from app.services.backup import backup, restore
 
@@ -15,6 +15,8 @@ def backup_cmd(path: Path = typer.Argument(..., help="where to write the backup 
     """Export the whole graph to a file, atomically."""
     with cli_errors(), graph_session() as graph:
         counts = backup(graph, path, get_settings().neo4j_import_timeout_s)
+    if emit_json({"path": str(path), "counts": counts}):
+        return
     console.print(f"backup written to {path}: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
 
 
@@ -24,4 +26,6 @@ def restore_cmd(path: Path = typer.Argument(..., exists=True, dir_okay=False, he
     """Import a backup into an empty database (or replace everything with --replace)."""
     with cli_errors(), graph_session() as graph:
         report = restore(graph, path, get_settings().neo4j_import_timeout_s, replace=replace)
+    if emit_json({"path": str(path), **report.as_dict()}):
+        return
     console.print(f"restored {path}: {report.nodes_created} nodes, {report.relationships_created} relationships")

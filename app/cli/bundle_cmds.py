@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from fastapi.encoders import jsonable_encoder
 from rich.table import Table
 
-from app.cli.common import app, cli_errors, console, err_console, graph_session
+from app.cli.common import app, cli_errors, console, emit_json, err_console, graph_session
 from app.cli.import_progress import import_progress
 from app.core.config import get_settings
 from app.services.import_audit import ImportAudit
@@ -43,6 +44,8 @@ def import_cmd(path: Path = typer.Argument(..., help="a .json bundle, a .zip of 
             report = import_path(graph, path, **options).as_dict()
         else:
             report = import_crm_path(graph, source, path, mapping, prune=prune, lang=lang, **options)
+    if emit_json(report):
+        return
     console.print_json(data=report)
     if source is not None:
         print_crm_notes(report["source"])
@@ -70,6 +73,8 @@ def contacts_list(q: Optional[str] = typer.Option(None, "--q", "-q", help="name 
     """One page of contacts, searched by name, with their interaction level."""
     with cli_errors(), graph_session() as graph:
         total, rows = list_contacts(graph, q, offset, limit, _day(as_of), get_settings())
+    if emit_json({"total": total, "offset": offset, "limit": limit, "items": rows}):
+        return
     table = Table("id", "name", "title", "account", "attitude", "interaction", title=f"{total} contact(s)")
     for row in rows:
         table.add_row(row["id"], row["name"], row.get("title", ""), row.get("account", ""),
@@ -81,7 +86,9 @@ def contacts_list(q: Optional[str] = typer.Option(None, "--q", "-q", help="name 
 def contacts_show(contact_id: str, as_of: Optional[str] = typer.Option(None, help="YYYY-MM-DD (default today)")) -> None:
     """One contact as JSON, with overall and per-deal interaction levels."""
     with cli_errors(), graph_session() as graph:
-        console.print_json(data=get_contact(graph, contact_id, _day(as_of), get_settings()))
+        contact = get_contact(graph, contact_id, _day(as_of), get_settings())
+    if not emit_json(contact):
+        console.print_json(data=jsonable_encoder(contact))
 
 
 def _day(text: str | None) -> date:

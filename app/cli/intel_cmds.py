@@ -8,8 +8,9 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from app.cli.common import app, cli_errors, console, graph_session
+from app.cli.common import app, cli_errors, cli_language, console, emit_json, graph_session
 from app.core.config import get_settings
+from app.i18n import t
 from app.services.decision_chain import decision_chain
 from app.services.gaps import gaps
 from app.services.reach import parse_employee_ids, reach
@@ -41,16 +42,22 @@ def reach_cmd(contact_id: str,
     with cli_errors(), graph_session() as graph:
         answer = reach(graph, get_settings(), contact_id, max_hops=max_hops, limit=limit,
                        include_hostile=include_hostile, team=team, employees=parse_employee_ids(employees))
+    if emit_json(answer):
+        return
     target = answer["target"]
-    table = Table("#", "colleague", "score", "steps", "path", title=f"Reach to {target['name']} ({target['id']})"
+    lang = cli_language()
+    table = Table(t("cli.col.rank", lang), t("cli.col.colleague", lang), t("cli.col.score", lang),
+                  t("cli.col.steps", lang), t("cli.col.path", lang),
+                  title=t("cli.reach.title", lang, name=target["name"], id=target["id"])
                   + (f", {target['title']}" if target.get("title") else ""))
+    table.columns[1].no_wrap = True  # never cut an id
     for rank, path in enumerate(answer["paths"], start=1):
         hops = [path["nodes"][0]["name"] or path["nodes"][0]["id"]]
         for node, rel in zip(path["nodes"][1:], path["relationships"]):
             hops.append(f"-{rel['type']} {rel['weight']:g}-> {node['name'] or node['id']}")
         table.add_row(str(rank), f"{path['employee']['name']} ({path['employee']['id']})", f"{path['score']:.4f}",
                       str(path["steps"]), " ".join(hops))
-    console.print(table if answer["paths"] else f"Nobody in our company can reach {target['name']} ({target['id']}).")
+    console.print(table if answer["paths"] else t("cli.reach.none", lang, name=target["name"], id=target["id"]))
 
 
 @app.command("chain")
@@ -58,6 +65,8 @@ def chain_cmd(opportunity_id: str, as_of: Optional[str] = typer.Option(None, "--
     """The quantified decision chain of an opportunity: members, seven features, three degrees."""
     with cli_errors(), graph_session() as graph:
         answer = decision_chain(graph, get_settings(), opportunity_id, as_of=_day(as_of))
+    if emit_json(answer):
+        return
     opp = answer["opportunity"]
     table = Table("contact", "role", "attitude", "closeness", "solution", "price", "votes", "reports to", "circles",
                   "interaction (all / deal)", "warm path", title=f"Decision chain of {opp['name']} ({opp['id']})")
@@ -81,6 +90,8 @@ def win_rate_cmd(opportunity_id: str) -> None:
     """Win rate by competitor comparison (竞争对手比对法)."""
     with cli_errors(), graph_session() as graph:
         answer = win_rate(graph, get_settings(), opportunity_id)
+    if emit_json(answer):
+        return
     table = Table("party", "need satisfaction", "closeness", "strength", title=f"Win rate of {opportunity_id}")
     ours = answer["ours"]
     table.add_row("us", _n(ours["need_satisfaction"]), _n(ours["closeness"]), _n(ours["strength"]))
@@ -96,14 +107,21 @@ def win_rate_cmd(opportunity_id: str) -> None:
 @app.command("gaps")
 def gaps_cmd(opportunity_id: str, as_of: Optional[str] = typer.Option(None, "--as-of", help="YYYY-MM-DD (default today)")) -> None:
     """Decision-chain gaps with the coaching action for each."""
+    lang = cli_language()
     with cli_errors(), graph_session() as graph:
-        answer = gaps(graph, get_settings(), opportunity_id, as_of=_day(as_of))
-    table = Table("severity", "code", "contact", "message", "action",
-                  title=f"Gaps of {answer['opportunity']['name']} as of {answer['as_of']}")
-    for g in answer["gaps"]:
-        contact = f"{g['contact']['name']} ({g['contact']['id']})" if g["contact"] else "—"
-        table.add_row(f"[{SEVERITY_STYLE[g['severity']]}]{g['severity']}[/]", g["code"], contact, g["message"], g["action"])
-    console.print(table if answer["gaps"] else "No gaps.")
+        answer = gaps(graph, get_settings(), opportunity_id, as_of=_day(as_of), lang=lang)
+    if emit_json(answer):
+        return
+    table = Table(t("cli.col.severity", lang), t("cli.col.who", lang), t("cli.col.gaps", lang), t("cli.col.action", lang),
+                  title=t("cli.gaps.title", lang, name=answer["opportunity"]["name"], day=answer["as_of"]))
+    table.columns[1].no_wrap = True  # never cut an id
+    level = lambda s: f"[{SEVERITY_STYLE[s]}]{t(f'gaps.severity.{s}', lang)}[/]"  # noqa: E731
+    for g in (g for g in answer["gaps"] if g["contact"] is None):  # deal-level gaps, one row each
+        table.add_row(level(g["severity"]), t("cli.gaps.deal", lang), f"{g['label']}: {g['message']}", g["action"])
+    for p in answer["people"]:  # one row per person: all their gaps, one action
+        table.add_row(level(p["severity"]), f"{p['contact']['name']}\n({p['contact']['id']})",
+                      "\n".join(f"{label}: {message}" for label, message in zip(p["labels"], p["messages"])), p["action"])
+    console.print(table if answer["gaps"] else t("cli.gaps.none", lang))
 
 
 @app.command("account-map")
@@ -111,6 +129,8 @@ def account_map_cmd(account_id: str) -> None:
     """An account's relationship map: three degrees, closeness grade, completeness, key contacts, circles."""
     with cli_errors(), graph_session() as graph:
         answer = relationship_map(graph, get_settings(), account_id)
+    if emit_json(answer):
+        return
     grade = answer["closeness_grade"]
     console.print(f"[bold]{answer['account']['name']}[/bold] ({answer['account']['id']}): {answer['contacts']} contacts, "
                   f"closeness grade {grade['grade'] + ' ' + grade['label'] if grade else '—'}, "

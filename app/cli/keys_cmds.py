@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from app.cli.common import app, cli_errors, cli_principal, console, graph_session
+from app.cli.common import app, cli_errors, cli_principal, console, emit_json, graph_session
 from app.models.keys import Role
 from app.services.keys import create_key, list_keys, revoke_key
 
@@ -20,6 +20,8 @@ def keys_create(role: Role = typer.Option(..., help="viewer | editor | admin"),
     """Create a key and print it once."""
     with cli_errors(), graph_session() as graph:
         created = create_key(graph, name, role, cli_principal(), user)
+    if emit_json(created):
+        return
     if quiet:
         print(created.key)
         return
@@ -32,6 +34,8 @@ def keys_list() -> None:
     """All keys (never their secrets)."""
     with cli_errors(), graph_session() as graph:
         keys = list_keys(graph)
+    if emit_json(keys):
+        return
     table = Table("id", "name", "role", "created", "revoked")
     for key in keys:
         table.add_row(key.id, key.name, key.role.value, key.created_at, key.revoked_at or "")
@@ -43,4 +47,6 @@ def keys_revoke(key: str = typer.Argument(..., help="key id or name")) -> None:
     """Revoke a key by id, or by name when exactly one live key has it."""
     with cli_errors(), graph_session() as graph:
         revoked = revoke_key(graph, key, principal=cli_principal())
+    if emit_json({"revoked": revoked}):
+        return
     console.print(f"revoked {', '.join(revoked)}")

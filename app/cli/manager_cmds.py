@@ -6,7 +6,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from app.cli.common import app, cli_errors, console, graph_session
+from app.cli.common import app, cli_errors, console, emit_json, graph_session, json_mode
 from app.core.config import get_settings
 from app.core.levels_config import get_manager_settings
 from app.models.managers import RepLevel
@@ -45,6 +45,8 @@ def key_accounts_cmd(top_percent: float = typer.Option(None, help="share marked 
                                 {"revenue": w_revenue, "potential": w_potential,
                                  "demonstration": w_demonstration, "winnability": w_winnability},
                                 offset=offset, limit=limit, region=region, key_only=key_only)
+    if emit_json(result):
+        return
     table = Table("#", "account", "score", "key", "rev", "pot", "demo", "win", "missing",
                   title=f"top {result.top_percent:g}% = {result.key_count} key account(s); weights "
                         f"{result.weights.model_dump()}; {_shown(offset, len(result.accounts), result.total)}")
@@ -65,11 +67,13 @@ def rep_levels_cmd(employee: str = typer.Argument(None, help="one employee id (d
     with cli_errors(), graph_session() as graph:
         if employee:
             answers = rep_levels(graph, get_settings(), get_manager_settings(), employee)
-            title = None
+            title, shown = None, answers
         else:
             chosen = levels_page(graph, get_settings(), get_manager_settings(), offset=offset, limit=limit,
                                  team=team, level=level, details=details)
-            answers, title = chosen.items, _shown(offset, len(chosen.items), chosen.total)
+            answers, title, shown = chosen.items, _shown(offset, len(chosen.items), chosen.total), chosen
+    if emit_json(shown):
+        return
     table = Table("employee", "team", "level", "medium", "good", "excellent", "why", title=title)
     for a in answers:
         table.add_row(f"{a.name} ({a.employee})", a.team or "", a.level.value, str(a.counts["medium"]),
@@ -98,6 +102,8 @@ def departure_risk_cmd(employee: str = typer.Argument(None, help="an employee id
             rows = chosen.items
         else:
             impact = departure_impact(graph, get_settings(), get_manager_settings(), employee)
+    if emit_json(rows if employee is None else impact):
+        return
     if employee is None:
         table = Table("#", "employee", "team", "amount at risk", "key contacts", "contacts", "deals",
                       title=_shown(offset, len(rows), chosen.total))
@@ -131,6 +137,8 @@ def coverage_cmd(sort: CoverageSort = typer.Option(CoverageSort.gap, help="gap |
         chosen = coverage_page(graph, get_settings(), get_manager_settings(), sort=sort, order=order, offset=offset,
                                limit=limit, region=region, account=account, details=details)
     rows = chosen.items
+    if emit_json(chosen):
+        return
     table = Table("account", "basis", "key", "reachable", "gap", "share", "closeness", "solution", "price",
                   "grade", "complete", *(["nobody reaches"] if details else []),
                   title=_shown(offset, len(rows), chosen.total))
@@ -154,6 +162,10 @@ def trend_cmd(account: str = typer.Argument(..., help="account id"),
     settings = get_settings()
     with cli_errors(), graph_session() as graph:
         trend = account_trend(graph, settings, account, window(start, end, get_manager_settings()))
+    if png is not None and json_mode():
+        png.write_bytes(render_trend(trend, settings, "png"))
+    if emit_json(trend):
+        return
     table = Table("month", "contacts", "closeness", "solution", "price", "grade", "complete",
                   title=f"{trend.name} ({trend.id})")
     for p in trend.points:

@@ -139,6 +139,9 @@ class Settings(BaseSettings):
     win_rate_curve_max_weeks: int = 156      # three years of weekly points at most per request
     weekly_review_max_deals: int = 200       # open deals per review page (bounded work per request)
     alerts_max: int = 500                    # alerts per answer
+    # --- issue 19: warm-up before /ready ---------------------------------------
+    warm_up: bool = True                   # plan every named query and run the page's first clicks once
+    warm_up_wait_s: float = 60.0           # /ready waits this long for a running warm-up, then says 503
 
     @field_validator("neo4j_password")
     @classmethod

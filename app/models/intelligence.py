@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.models.ties import TieExplanation
 
@@ -153,6 +153,7 @@ class CompetitorParty(Party):
 class WinRateOut(BaseModel):
     win_rate: float | None
     reason: WinRateReason | None
+    reason_message: str | None = Field(None, description="the reason, in the answer's language")
     raw: float | None
     inside_source: bool
     compelling_event: bool
@@ -165,19 +166,34 @@ class WinRateOut(BaseModel):
 
 # ----------------------------------------------------------------------------- gaps (section 7)
 class Gap(BaseModel):
-    code: str
+    code: str = Field(description="machine code, stable across languages")
     severity: Severity
+    label: str = Field(description="short name of the gap in the answer's language")
     contact: Ref | None
-    message: str
+    message: str = Field(description="what is wrong, in the answer's language")
+    action: str = Field(description="what to do, in the answer's language")
+
+
+class PersonGaps(BaseModel):
+    """One card per person: all of this person's gaps and one action."""
+    contact: Ref
+    role: str | None
+    attitude: str | None
+    severity: Severity = Field(description="the worst of this person's gaps")
+    codes: list[str]
+    labels: list[str]
+    messages: list[str]
     action: str
 
 
 class GapsOut(BaseModel):
     opportunity: Ref
     as_of: date
+    lang: str = Field(description="language of the texts (lang= or Accept-Language)")
     gaps: list[Gap]
     state_at: str | None = None       # issue 17: see DecisionChainOut
     before_history: bool = False
+    people: list[PersonGaps] = Field(description="the contact-level gaps grouped by person (deal-level ones stay in gaps)")
 
 
 # ----------------------------------------------------------------------------- account map (sections 4, 8)

@@ -20,6 +20,7 @@ from app.models.entities import Page
 from app.models.managers import CoverageRow, DepartureRiskRow, RepLevel, RepLevelAnswer
 from app.services.coverage import CoverageSort, coverage
 from app.services.departure import departure_impacts, departure_ranking
+from app.services.level_reasons import localise
 from app.services.rep_levels import rep_levels
 
 T = TypeVar("T")
@@ -72,11 +73,12 @@ def departure_page(graph: Graph, settings: Settings, ms: ManagerSettings, *, off
 
 def levels_page(graph: Graph, settings: Settings, ms: ManagerSettings, *, offset: int = 0,
                 limit: int = DEFAULT_LIMIT, team: str | None = None, level: RepLevel | None = None,
-                details: bool = False) -> Page[RepLevelAnswer]:
-    """Rep levels, best first; the per-account list (with each reason) only with `details`."""
+                details: bool = False, lang: str = "en") -> Page[RepLevelAnswer]:
+    """Rep levels, best first; the per-account list (with each reason) only with `details`; reasons in `lang`."""
     rows = rep_levels(graph, settings, ms)
     rows = [a for a in rows if (team is None or a.team == team) and (level is None or a.level is level)]
     chosen = page(rows, offset, limit)
+    chosen.items = [localise(a, ms, lang) for a in chosen.items]
     if not details:
         chosen.items = [a.model_copy(update={"accounts": []}) for a in chosen.items]
     return chosen

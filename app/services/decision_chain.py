@@ -26,7 +26,7 @@ def chain_rows(graph: Graph, settings: Settings, opportunity_id: str, as_of: dat
         contact_start=window_start(as_of, settings.gap_contact_window_days),
         stale_start=window_start(as_of, settings.gap_stale_days))
     if row is None:
-        raise NotFound(f"no opportunity with id {opportunity_id!r}", id=opportunity_id)
+        raise NotFound(f"no opportunity with id {opportunity_id!r}", entity="Opportunity", id=opportunity_id)
     return row
 
 

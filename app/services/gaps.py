@@ -19,6 +19,7 @@ from typing import Any
 
 from app.core.config import Settings
 from app.db.graph import Graph
+from app.i18n import t
 from app.models.domain import ATTITUDE_SCORE
 from app.services import deal_history
 from app.services.decision_chain import chain_rows
@@ -36,59 +37,40 @@ SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 KEY_ROLES = ("approver", "decision_maker")
 DEGREES = ("closeness", "solution_acceptance", "price_acceptance")
 
-# 五类关系策略: the relationship strategy for each attitude.
-STRATEGY = {
-    "strong_positive": "motivate (激励): keep them championing us, give them material to sell internally",
-    "positive": "defend (防御): keep the relationship warm and guard it against competitors",
-    "neutral": "attack (进攻): win them over with value for their own goals",
-    "negative": "balance (平衡协调): address their concerns, bring in someone they trust to balance their view",
-    "strong_negative": "suppress (压制): limit their influence through their superiors and allies",
-}
-UNKNOWN_STRATEGY = "find out their attitude first (no strategy without it)"
-
-DEAL_GAPS = {
-    "NO_APPROVER": ("No approver (批准者) is identified in the decision chain.",
-                    "Find out who signs off on this deal and add them with role approver."),
-    "NO_DECISION_MAKER": ("No decision maker (决策者) is identified in the decision chain.",
-                          "Map who decides and add them with role decision_maker."),
-    "NO_EVALUATOR": ("No evaluator (评估者) is identified in the decision chain.",
-                     "Find out who evaluates the solution and add them with role evaluator."),
-    "NO_INSIDE_SOURCE": ("Nobody in the decision chain is an inside source (内部消息来源).",
-                         "Develop a coach: start with the most positive member who trusts us."),
-    "NO_COMPELLING_EVENT": ("The deal has no compelling event (必要事件): no win rate can be given.",
-                            "Find or create the event that forces a decision and a date."),
-    "SINGLE_THREADED": ("All deal activities with the decision chain come from one colleague.",
-                        "Multi-thread: bring in colleagues who know other members (see reach)."),
-    "BEHIND_COMPETITOR": ("Our closeness or need satisfaction is below a competitor's.",
-                          "Close the gap on the weaker dimension against the leading competitor."),
-    "NOT_TOP_THREE": ("Three or more competitors are stronger than us: the win rate is 0.",
-                      "Decide whether to pursue: change the evaluation criteria or qualify out."),
-}
+# 五类关系策略: the relationship strategy for each attitude (texts in app/i18n/catalog/gaps.py).
+STRATEGIES = ("strong_positive", "positive", "neutral", "negative", "strong_negative")
+DEAL_CODES = ("NO_APPROVER", "NO_DECISION_MAKER", "NO_EVALUATOR", "NO_INSIDE_SOURCE", "NO_COMPELLING_EVENT",
+              "SINGLE_THREADED", "BEHIND_COMPETITOR", "NOT_TOP_THREE")
 
 
 def _attitude_below(attitude: str | None, score: int) -> bool:
     return attitude is not None and ATTITUDE_SCORE[attitude] < score
 
 
-def _through(path: dict[str, Any]) -> str:
+def strategy(attitude: str | None, lang: str = "en") -> str:
+    """The relationship strategy for an attitude (unknown attitude: find it out first)."""
+    return t(f"gaps.strategy.{attitude if attitude in STRATEGIES else 'unknown'}", lang)
+
+
+def _through(path: dict[str, Any], lang: str) -> str:
     via = [n["name"] or n["id"] for n in path["nodes"][1:-1]]
-    return f" through {' → '.join(via)}" if via else " directly"
+    return t("gaps.intro.through", lang, names=" → ".join(via)) if via else t("gaps.intro.directly", lang)
 
 
-def _introduction(path: dict[str, Any] | None, mine: dict[str, Any] | None = None) -> str:
-    """Who to ask: the best colleague; when the caller is an employee (issue 14) never the caller themselves."""
+def _introduction(path: dict[str, Any] | None, lang: str, mine: dict[str, Any] | None = None) -> str:
+    """Who to ask for an introduction (names only: ids belong in tooltips, not sentences); when the
+    caller is an employee (issue 14) never the caller themselves: their own path, then the best other."""
     if mine is not None:
-        own = f"You can reach them yourself{_through(mine)} (score {mine['score']})"
+        own = t("gaps.intro.yourself", lang, through=_through(mine, lang), score=mine["score"])
         if path is None:
-            return own + "; no other colleague has a warm path to them."
-        employee = path["employee"]
-        return (own + f"; the best colleague to bring in is {employee['name'] or employee['id']} ({employee['id']})"
-                f"{_through(path)} (score {path['score']}).")
+            return t("gaps.intro.yourself_only", lang, own=own)
+        return t("gaps.intro.yourself_and", lang, own=own, employee=path["employee"]["name"] or path["employee"]["id"],
+                 through=_through(path, lang), score=path["score"])
     if path is None:
-        return "Nobody in our company has a warm path to them yet: build one (events, partners, their peers)."
+        return t("gaps.intro.none", lang)
     employee = path["employee"]
-    return (f"Ask {employee['name'] or employee['id']} ({employee['id']}) for an introduction{_through(path)} "
-            f"(score {path['score']}).")
+    return t("gaps.intro.ask", lang, employee=employee["name"] or employee["id"], through=_through(path, lang),
+             score=path["score"])
 
 
 def colleague_paths(graph: Graph, settings: Settings, contact_ids: list[str], me: str | None
@@ -109,32 +91,29 @@ def colleague_paths(graph: Graph, settings: Settings, contact_ids: list[str], me
     return out
 
 
-def _action(code: str, member: dict[str, Any], path: dict[str, Any] | None,
-            mine: dict[str, Any] | None = None) -> str:
-    strategy = STRATEGY.get(member["attitude"] or "", UNKNOWN_STRATEGY)
-    first = {
-        "KEY_PERSON_NOT_CONTACTED": "Meet them on this deal.",
-        "STALE_KEY_PERSON": "Meet them again soon.",
-        "KEY_PERSON_OPPOSED": "Work on their objections.",
-        "KEY_PERSON_NO_WARM_PATH": "Find a way in.",
-        "VETO_NOT_SUPPORTIVE": "Turn the veto holder into a supporter before the decision.",
-        "INCOMPLETE_PROFILE": "Complete their profile.",
-    }[code]
-    return f"{first} Strategy: {strategy}. {_introduction(path, mine)}"
+def person_action(codes: list[str], member: dict[str, Any], path: dict[str, Any] | None, lang: str = "en",
+                  mine: dict[str, Any] | None = None) -> str:
+    """ONE action for a person with one or more gaps: each gap's first step, then strategy and introduction once."""
+    steps = ("" if lang == "zh" else " ").join(t(f"gaps.step.{code}", lang) for code in codes)
+    return t("gaps.action", lang, steps=steps, strategy=strategy(member["attitude"], lang),
+             introduction=_introduction(path, lang, mine))
 
 
-def _message(code: str, member: dict[str, Any], settings: Settings) -> str:
-    who = f"{member['contact']['name'] or member['contact']['id']} ({member['role']})"
+def _message(code: str, member: dict[str, Any], settings: Settings, lang: str) -> str:
+    contact = member["contact"]
+    who = t("gaps.who", lang, name=contact["name"] or contact["id"], role=t(f"value.{member['role']}", lang))
+    params: dict[str, Any] = {"who": who}
     if code == "INCOMPLETE_PROFILE":
-        missing = [f for f in ("orientation", "attitude", *DEGREES) if member[f] is None]
-        return f"{who}: profile incomplete, missing {', '.join(missing)}."
-    return who + {
-        "KEY_PERSON_NOT_CONTACTED": f": no deal activity in the last {settings.gap_contact_window_days} days.",
-        "STALE_KEY_PERSON": f": no deal activity in the last {settings.gap_stale_days} days.",
-        "KEY_PERSON_OPPOSED": f": attitude {member['attitude']} on this deal.",
-        "KEY_PERSON_NO_WARM_PATH": ": nobody in our company can reach them (reach, default options).",
-        "VETO_NOT_SUPPORTIVE": f": holds a veto and is {member['attitude'] or 'of unknown attitude'}.",
-    }[code]
+        missing = [t(f"viz.{f}", lang) for f in ("orientation", "attitude", *DEGREES) if member[f] is None]
+        params["missing"] = t("gaps.list_separator", lang).join(missing)
+    elif code == "KEY_PERSON_NOT_CONTACTED":
+        params["days"] = settings.gap_contact_window_days
+    elif code == "STALE_KEY_PERSON":
+        params["days"] = settings.gap_stale_days
+    elif code in ("KEY_PERSON_OPPOSED", "VETO_NOT_SUPPORTIVE"):
+        params["attitude"] = (t(f"value.{member['attitude']}", lang) if member["attitude"]
+                              else t("gaps.unknown_attitude", lang))
+    return t(f"gaps.member.{code}.message", lang, **params)
 
 
 def member_codes(member: dict[str, Any], has_path: bool) -> list[str]:
@@ -183,12 +162,14 @@ def _sort_key(gap: dict[str, Any]) -> tuple[int, str, str]:
 
 
 def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None,
-         me: str | None = None) -> dict[str, Any]:
-    """Every gap of the opportunity as of `as_of` (default today), sorted by severity, code, contact id.
+         lang: str = "en", me: str | None = None) -> dict[str, Any]:
+    """Every gap of the opportunity as of `as_of` (default today), sorted by severity, code, contact id;
+    `people` groups the contact-level gaps into one card per person with ONE action (texts in `lang`).
 
-    `me` (issue 14): the caller's employee id; actions then never tell them to ask themselves.
+    A past day reads that day's history snapshots (issue 17). `me` (issue 14): the caller's employee
+    id; actions then never tell them to ask themselves.
     """
-    state = deal_history.state_for_day(graph, opportunity_id, as_of)  # a past day: that day's snapshots (issue 17)
+    state = deal_history.state_for_day(graph, opportunity_id, as_of)  # a past day: that day's snapshots
     as_of = as_of or date.today()
     if state is not None:
         row = deal_history.chain_rows_of(graph, settings, opportunity_id, as_of, state)
@@ -207,16 +188,25 @@ def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | No
 
     found = []
     for code in deal_codes(members, threads, comparison, settings.win_rate_not_top_n):
-        message, action = DEAL_GAPS[code]
-        found.append({"code": code, "severity": SEVERITY[code], "contact": None, "message": message, "action": action})
+        found.append({"code": code, "severity": SEVERITY[code], "label": t(f"gaps.code.{code}", lang), "contact": None,
+                      "message": t(f"gaps.deal.{code}.message", lang), "action": t(f"gaps.deal.{code}.action", lang)})
+    people = []
     for member, codes in coded:
+        if not codes:
+            continue
         contact = member["contact"]
-        path, mine = paths.get(contact["id"], (None, None))
-        for code in codes:
-            found.append({"code": code, "severity": SEVERITY[code],
-                          "contact": {"id": contact["id"], "name": contact["name"]},
-                          "message": _message(code, member, settings), "action": _action(code, member, path, mine)})
+        ref = {"id": contact["id"], "name": contact["name"]}
+        path, own_path = paths.get(contact["id"], (None, None))
+        action = person_action(codes, member, path, lang, own_path)
+        person_gaps = [{"code": code, "severity": SEVERITY[code], "label": t(f"gaps.code.{code}", lang), "contact": ref,
+                        "message": _message(code, member, settings, lang), "action": action} for code in codes]
+        found.extend(person_gaps)
+        people.append({"contact": ref, "role": member["role"], "attitude": member["attitude"],
+                       "severity": min((g["severity"] for g in person_gaps), key=SEVERITY_RANK.__getitem__),
+                       "codes": codes, "labels": [g["label"] for g in person_gaps],
+                       "messages": [g["message"] for g in person_gaps], "action": action})
     found.sort(key=_sort_key)
+    people.sort(key=lambda p: (SEVERITY_RANK[p["severity"]], p["contact"]["name"] or "", p["contact"]["id"]))
     return {"opportunity": {"id": row["opportunity"]["id"], "name": row["opportunity"]["name"]},
-            "as_of": as_of.isoformat(), "gaps": found,
+            "as_of": as_of.isoformat(), "lang": lang, "gaps": found, "people": people,
             **(deal_history.provenance(state) if state is not None else {"state_at": None, "before_history": False})}

@@ -101,7 +101,7 @@ def reach(graph: Graph, settings: Settings, contact_id: str, *, max_hops: int | 
                            tuple(employees) if employees is not None else None)
     found = reach_many(graph, settings, [contact_id], options)
     if contact_id not in found:
-        raise NotFound(f"no contact with id {contact_id!r}", id=contact_id)
+        raise NotFound(f"no contact with id {contact_id!r}", entity="Contact", id=contact_id)
     return found[contact_id]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from app.core.config import Settings
 from app.core.errors import NotFound
 from app.db.graph import Graph
+from app.i18n import t
 from app.services import deal_history
 from app.services.chain_degrees import chain_degrees_raw, rounded
 
@@ -56,7 +57,7 @@ def win_rate_raw(graph: Graph, settings: Settings, opportunity_id: str, as_of: d
         return {**deal_history.comparison_of(state, settings), **deal_history.provenance(state)}
     inputs = graph.read_one("win_rate_inputs", opportunity=opportunity_id)
     if inputs is None:
-        raise NotFound(f"no opportunity with id {opportunity_id!r}", id=opportunity_id)
+        raise NotFound(f"no opportunity with id {opportunity_id!r}", entity="Opportunity", id=opportunity_id)
     degrees = chain_degrees_raw(graph, settings, opportunity_id)
     opp = inputs["opportunity"]
     need = opp["need_satisfaction"] if opp["need_satisfaction"] is not None else degrees["solution_acceptance"]["mean"]
@@ -70,10 +71,14 @@ def _party(party: dict[str, Any]) -> dict[str, Any]:
     return {**party, **{k: rounded(party[k]) for k in ("need_satisfaction", "closeness", "strength")}}
 
 
-def win_rate(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None) -> dict[str, Any]:
-    """The answer of GET /opportunities/{id}/win-rate[?as_of=], numbers rounded to 4 decimals."""
+def win_rate(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None,
+             lang: str = "en") -> dict[str, Any]:
+    """The answer of GET /opportunities/{id}/win-rate[?as_of=], numbers rounded to 4 decimals, the reason in `lang`."""
     result = win_rate_raw(graph, settings, opportunity_id, as_of)
-    return {"win_rate": rounded(result["win_rate"]), "reason": result["reason"], "raw": rounded(result["raw"]),
+    reason = result["reason"]
+    return {"win_rate": rounded(result["win_rate"]), "reason": reason,
+            "reason_message": t(f"intelligence.win_rate.{reason}", lang) if reason else None,
+            "raw": rounded(result["raw"]),
             "as_of": as_of.isoformat() if as_of else None, "state_at": result["state_at"],
             "before_history": result["before_history"],
             "inside_source": result["inside_source"], "compelling_event": result["compelling_event"],

@@ -6,13 +6,18 @@ border colour = circle; tooltips carry the seven key-person features and the int
 """
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from typing import Any
 
 from app.viz import offline, theme
+from app.viz.collapse import Plan, key_reasons, plan
 from app.viz.config import VizSettings
 from app.viz.layout import org_chart_positions
 from app.viz.theme import t, v
+
+
+DEPARTMENT_FILL, DEPARTMENT_BORDER = "#eceff1", "#546e7a"
 
 
 def circle_colors(circles: list[dict[str, Any]]) -> dict[str, str]:
@@ -22,7 +27,7 @@ def circle_colors(circles: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def contact_tooltip(contact: dict[str, Any], names: dict[str, str], links: dict[str, Any], lang: str,
-                    window_days: int = 365) -> str:
+                    window_days: int = 365, key: list[str] | None = None) -> str:
     """Plain-text tooltip: the seven features (three degrees, two votes, reporting line, influence and
     circle position) plus profile and interaction level."""
     cid = contact["id"]
@@ -30,6 +35,8 @@ def contact_tooltip(contact: dict[str, Any], names: dict[str, str], links: dict[
     approve = [r["opportunity_name"] or r["opportunity"] for r in roles if r.get("one_vote_approve")]
     veto = [r["opportunity_name"] or r["opportunity"] for r in roles if r.get("one_vote_veto")]
     lines = [f"{contact.get('name') or cid}" + (f" — {contact['title']}" if contact.get("title") else "")]
+    if key:
+        lines.append(f"{t('key_person', lang)}: {', '.join(t(k, lang) for k in key)}")
     if contact.get("department"):
         lines.append(f"{t('department', lang)}: {contact['department']['name']}")
     lines.append(f"{t('attitude', lang)}: {v(contact.get('attitude'), lang)} · "
@@ -90,8 +97,12 @@ def _employee_columns(employees: list[dict[str, Any]], knows: list[dict[str, Any
     return {e: x - shift for e, x in placed.items()}
 
 
-def _legend(data: dict[str, Any], colors: dict[str, str], lang: str, physics: bool, reveal: bool = False) -> str:
+def _legend(data: dict[str, Any], colors: dict[str, str], lang: str, physics: bool, reveal: bool = False,
+            collapsed: bool = False) -> str:
     items = [offline.swatch(theme.attitude_color(a), v(a, lang)) for a in theme.ATTITUDE_ORDER]
+    items.append(f"<b>{html.escape(t('key_person', lang))}</b>")
+    if collapsed:
+        items.append(offline.swatch(DEPARTMENT_FILL, t("department_node", lang), border=DEPARTMENT_BORDER))
     items += [f"{theme.ROLE_BADGES[r]} {v(r, lang)}" for r in theme.ROLE_ORDER]
     items.append(f"{theme.ROLE_BADGES[None]} {t('no_role', lang)}")
     items += [offline.line(theme.REPORTS_COLOR, t("reporting_line", lang)),
@@ -102,25 +113,67 @@ def _legend(data: dict[str, Any], colors: dict[str, str], lang: str, physics: bo
     items += [offline.swatch("#ffffff", f"{t('circles', lang)}: {c['name']}", border=colors[c["id"]])
               for c in data.get("circles", [])]
     title = f"{data['account'].get('name') or data['account']['id']} · {t('legend', lang)}"
-    notes = ([] if physics else [t("physics_off", lang)]) + ([t("knows_on_click", lang)] if reveal else [])
+    notes = ([] if physics else [t("physics_off", lang)]) + ([t("ties_on_click", lang)] if reveal else [])
     return offline.legend_html(title, items, " · ".join(notes) or None)
 
 
-def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings | None = None) -> tuple[Any, dict[str, Any], str]:
-    """The pyvis network, its vis options and the legend overlay (split out so tests can inspect nodes)."""
+def _folded_reports(data: dict[str, Any], layout: Plan) -> list[dict[str, Any]]:
+    """Reporting lines between what is drawn: a folded person stands for their department node."""
+    group_of = layout.group_of()
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for edge in data.get("reports_to", []):
+        frm = f"dept:{group_of[edge['from']]}" if edge["from"] in group_of else edge["from"]
+        to = f"dept:{group_of[edge['to']]}" if edge["to"] in group_of else edge["to"]
+        if frm != to and (frm, to) not in out:
+            out[(frm, to)] = {**edge, "from": frm, "to": to}
+    return list(out.values())
+
+
+def _department_nodes(net: Any, data: dict[str, Any], layout: Plan, positions: dict[str, tuple[float, float]],
+                      names: dict[str, str], lang: str) -> None:
+    """One labelled node per folded department: its counts, and its people's names for the search."""
+    departments = {d["id"]: d for d in data.get("departments", [])}
+    below = defaultdict(int)
+    for d in departments.values():
+        if d.get("parent"):
+            below[d["parent"]] += 1
+    for dept_id, members in sorted(layout.groups.items()):
+        name = departments.get(dept_id, {}).get("name") or dept_id
+        counts = t("department_counts", lang).format(people=len(members), units=below[dept_id])
+        people = t("department_people", lang).format(people=len(members))
+        net.add_node(f"dept:{dept_id}", label=f"▸ {name}\n{people}", shape="box", kind="department", dept=dept_id,
+                     name=name, members=[[m, names.get(m, m)] for m in members], key=False,
+                     title=offline.safe_title(f"{t('department', lang)}: {name}\n{counts}\n{t('click_to_expand', lang)}"),
+                     color={"background": DEPARTMENT_FILL, "border": DEPARTMENT_BORDER,
+                            "highlight": {"background": DEPARTMENT_FILL, "border": "#263238"}},
+                     font={"size": 14, "color": "#263238"}, margin=6, borderWidth=2,
+                     x=positions[f"dept:{dept_id}"][0], y=positions[f"dept:{dept_id}"][1], fixed={"y": True})
+
+
+def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings | None = None,
+                      expanded: set[str] | None = None, deal: str | None = None) -> tuple[Any, dict[str, Any], str]:
+    """The pyvis network, its vis options and the legend overlay (split out so tests can inspect nodes).
+
+    Key people (app.viz.collapse) carry `key: true`: the page keeps their labels legible at every zoom.
+    Past `viz.collapse_over` contacts, people outside `expanded` departments fold into department nodes.
+    """
     viz = viz or VizSettings()
     lang = theme.lang_of(lang)
-    contacts = data.get("contacts", [])
+    everyone = data.get("contacts", [])
+    layout = plan(data, viz.collapse_over, expanded, deal, viz.collapse_budget)
+    shown = set(layout.shown)
+    contacts = [c for c in everyone if c["id"] in shown]
     employees = data.get("employees", []) if data.get("filter", {}).get("employees") else []
-    names = {c["id"]: c.get("name") or c["id"] for c in contacts}
+    names = {c["id"]: c.get("name") or c["id"] for c in everyone}
     links = _links(data)
     colors = circle_colors(data.get("circles", []))
-    shown = {c["id"] for c in contacts}
-    positions = org_chart_positions([c["id"] for c in contacts], data.get("reports_to", []),
-                                    loose_per_row=viz.max_per_row)
+    reports = _folded_reports(data, layout) if layout.collapsed else data.get("reports_to", [])
+    positions = org_chart_positions([c["id"] for c in contacts] + [f"dept:{d}" for d in layout.groups], reports,
+                                    loose_per_row=viz.max_per_row,
+                                    **({"x_gap": 190, "y_gap": 150} if layout.groups else {}))  # room for the boxes
     width = max((x for x, _ in positions.values()), default=0)
-    physics = len(contacts) + len(employees) <= viz.physics_max_nodes
-    faint = 1.0 if len(contacts) <= 60 else 0.35  # many influence/KNOWS lines: let the org chart show through
+    physics = len(positions) + len(employees) <= viz.physics_max_nodes
+    many = len(everyone) > 60  # many influence/KNOWS lines: shown for the selected person (or all on demand)
 
     net = offline.new_network()
     for contact in contacts:
@@ -130,10 +183,13 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
         fill = theme.attitude_color(contact.get("attitude"))
         border = colors[circle["id"]] if circle else "#78909c"
         importance = contact.get("importance") or 2
+        is_key = contact["id"] in layout.key
         net.add_node(
             contact["id"],
             label=f"{theme.ROLE_BADGES[role]} {contact.get('name') or contact['id']}" if role else (contact.get("name") or contact["id"]),
-            title=contact_tooltip(contact, names, links, lang),
+            key=is_key, font={"size": 16, "color": "#102027", "strokeWidth": 4, "strokeColor": "#ffffff"} if is_key
+            else {"size": 12, "color": "#455a64"},
+            title=contact_tooltip(contact, names, links, lang, key=key_reasons(contact, deal)),
             shape=theme.ROLE_SHAPES[role],
             size=8 + 4 * importance,
             color={"background": fill, "border": border,
@@ -144,6 +200,8 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
             kind="contact",
             name=contact.get("name") or contact["id"],
         )
+    if layout.groups:
+        _department_nodes(net, data, layout, positions, names, lang)
     employee_x = _employee_columns(employees, data.get("knows", []), positions, width)
     for employee in employees:
         net.add_node(employee["id"], label=employee.get("name") or employee["id"],
@@ -153,8 +211,9 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
                      shape="box", color={"background": theme.EMPLOYEE_FILL, "border": theme.EMPLOYEE_BORDER},
                      x=employee_x[employee["id"]], y=-160, fixed={"y": True},
                      kind="employee", name=employee.get("name") or employee["id"])
-    for edge in data.get("reports_to", []):
-        if edge["from"] in shown and edge["to"] in shown:
+    drawn = set(positions)
+    for edge in reports:
+        if edge["from"] in drawn and edge["to"] in drawn:
             dotted = bool(edge.get("dotted"))
             # drawn manager -> report (arrow at the report) so the head never covers a manager's label
             net.add_edge(edge["to"], edge["from"], arrows="to", width=1 if dotted else 2,
@@ -166,18 +225,18 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
         if edge["from"] in shown and edge["to"] in shown:
             strength = edge.get("strength")
             net.add_edge(edge["from"], edge["to"], arrows="to", dashes=[8, 6],
-                         color={"color": theme.INFLUENCE_COLOR, "opacity": faint},
-                         width=(1 + 5 * (strength if strength is not None else 0.5)) * (1 if faint == 1 else 0.6),
+                         color={"color": theme.INFLUENCE_COLOR, "highlight": theme.INFLUENCE_COLOR},
+                         width=1 + 4 * (strength if strength is not None else 0.5),
                          smooth={"enabled": True, "type": "curvedCW", "roundness": 0.25},
-                         title=f"{t('influences', lang)} {theme.number(strength, 1)}", physics=False)
+                         title=f"{t('influences', lang)} {theme.number(strength, 1)}", physics=False, reveal=many)
     employee_ids = {e["id"] for e in employees}
     knows = [k for k in data.get("knows", []) if k["from"] in employee_ids and k["to"] in shown] if employees else []
-    reveal = len(knows) > viz.max_knows_lines  # too many to draw at once: show them for the selected node
+    reveal = many or len(knows) > viz.max_knows_lines  # too many to draw at once: show them for the selected node
     for edge in knows:
         strength = edge.get("strength")
         net.add_edge(edge["from"], edge["to"], arrows="to",
                      color={"color": theme.KNOWS_COLOR, "highlight": theme.KNOWS_COLOR, "hover": theme.KNOWS_COLOR,
-                            "opacity": 1.0 if reveal else faint},
+                            "opacity": 1.0},
                      width=1 + 3 * (strength if strength is not None else 0.5),
                      title=f"{t('knows', lang)} {theme.number(strength, 1)}"
                            + (f" · {edge['source']}" if edge.get("source") else ""), physics=False, reveal=reveal)
@@ -193,10 +252,11 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
         "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif", "background": "rgba(255,255,255,0.85)"}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics},
     }
-    return net, options, _legend(data, colors, lang, physics, reveal)
+    return net, options, _legend(data, colors, lang, physics, reveal or many, layout.collapsed)
 
 
-def render_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings | None = None) -> str:
+def render_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings | None = None,
+                       expanded: set[str] | None = None, deal: str | None = None) -> str:
     """Self-contained HTML of the account map."""
-    net, options, legend = build_account_map(data, lang, viz)
+    net, options, legend = build_account_map(data, lang, viz, expanded, deal)
     return offline.render(net, options, view="account", lang=theme.lang_of(lang), overlay=legend)

@@ -17,6 +17,10 @@ class VizSettings(BaseSettings):
     max_per_row: int = Field(default=24, ge=4)
     # More KNOWS lines than this (employees shown) are hidden until a person at one end is selected.
     max_knows_lines: int = Field(default=150, ge=0)
+    # issue 19: past this many contacts, people outside opened departments fold into one node per department.
+    collapse_over: int = Field(default=200, ge=1)
+    # ... and the biggest departments open by themselves while the map stays within this many nodes.
+    collapse_budget: int = Field(default=160, ge=0)
 
 
 @lru_cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from app.i18n import t as catalog_t
 from app.viz import offline, theme
 from app.viz.theme import t, v
 
@@ -20,7 +21,9 @@ DEGREES = ("closeness", "solution_acceptance", "price_acceptance")
 def _gap_lines(gaps: list[dict[str, Any]], lang: str) -> list[str]:
     lines = [f"{t('gaps', lang)}:"]
     for gap in gaps:
-        lines.append(f"• {gap.get('code')} [{gap.get('severity', '')}] {gap.get('message') or ''}".rstrip())
+        severity = gap.get("severity")
+        level = catalog_t(f"gaps.severity.{severity}", lang) if severity in ("high", "medium", "low") else ""
+        lines.append(f"• {gap.get('label') or gap.get('code')} [{level}] {gap.get('message') or ''}".rstrip())
         if gap.get("action"):
             lines.append(f"  → {t('action', lang)}: {gap['action']}")
     return lines
@@ -96,7 +99,7 @@ def _win_rate_text(win: dict[str, Any] | None, lang: str) -> str:
         return "—"
     rate = win.get("win_rate")
     if rate is None:
-        return f"— ({win.get('reason') or t('unknown', lang)})"
+        return f"— ({win.get('reason_message') or v(win.get('reason'), lang)})"
     return f"{rate * 100:.0f}%"
 
 

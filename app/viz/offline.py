@@ -25,16 +25,18 @@ _EXTERNAL_REF = re.compile(r"\b(?:src|href)\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]
 BASE_CSS = """
 html, body { margin: 0; padding: 0; height: 100%; overflow: hidden;
   font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
-.card { border: 0 !important; height: 100%; }
-#mynetwork { border: 0 !important; float: none !important; height: 100vh !important; }
+/* The legend is a strip above the graph, never over it (nor over a tooltip): body is a column. */
+body { display: flex; flex-direction: column; }
+.card { border: 0 !important; flex: 1 1 auto; min-height: 0; height: auto !important; order: 2; }
+#mynetwork { border: 0 !important; float: none !important; height: 100% !important; }
 div.vis-tooltip { white-space: pre-line !important; max-width: 420px; font-size: 12px; line-height: 1.35;
-  font-family: inherit !important; padding: 8px !important; }
+  font-family: inherit !important; padding: 8px !important; z-index: 20 !important; }
 #loadingBar { display: none !important; }  /* pyvis shows it past 100 nodes and waits for a stabilisation we skip */
-.brm-legend { position: absolute; top: 8px; left: 8px; z-index: 5; background: rgba(255,255,255,.93);
-  border: 1px solid #cfd8dc; border-radius: 6px; padding: 4px 10px; font-size: 12px; max-width: 260px; }
+.brm-legend { order: 1; flex: 0 0 auto; background: #fafbfc; border-bottom: 1px solid #cfd8dc;
+  padding: 3px 10px; font-size: 12px; }
 .brm-legend summary { cursor: pointer; font-weight: 600; }
-.brm-legend ul { list-style: none; margin: 4px 0; padding: 0; }
-.brm-legend li { margin: 2px 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.brm-legend ul { list-style: none; margin: 2px 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 14px; }
+.brm-legend li { white-space: nowrap; }
 .brm-sw { display: inline-block; width: 12px; height: 12px; border-radius: 50%; margin-right: 6px;
   vertical-align: -2px; border: 1px solid #78909c; }
 .brm-line { display: inline-block; width: 26px; margin-right: 6px; vertical-align: 3px; }
@@ -48,9 +50,65 @@ BRIDGE_JS = """
     message.source = "brm-graph"; message.view = view;
     try { if (window.parent && window.parent !== window) { window.parent.postMessage(message, "*"); } } catch (e) {}
   }
-  var legend = document.querySelector(".brm-legend");
-  if (legend && window.parent !== window && window.innerWidth < 1400) { legend.open = false; }  // embedded: keep the graph clear
   if (typeof network === "undefined" || !network) { return; }
+  var legend = document.querySelector(".brm-legend");
+  if (legend) { legend.addEventListener("toggle", function () { network.redraw(); }); }
+  // Key people's labels stay legible (KEY_PX on screen) at every zoom; others keep their size.
+  var KEY_PX = 14;
+  var keyIds = nodes.get({filter: function (n) { return n.key; }}).map(function (n) { return n.id; });
+  var baseSize = {};
+  nodes.get(keyIds).forEach(function (n) { baseSize[n.id] = (n.font && n.font.size) || 14; });
+  var lastScale = null;
+  function keepKeyLabels() {
+    var scale = network.getScale();
+    if (!keyIds.length || (lastScale && Math.abs(scale - lastScale) / lastScale < 0.05)) { return; }
+    lastScale = scale;
+    nodes.update(keyIds.map(function (id) {
+      var font = Object.assign({}, nodes.get(id).font || {});
+      font.size = Math.max(baseSize[id], KEY_PX / scale);
+      return {id: id, font: font};
+    }));
+  }
+  network.on("zoom", keepKeyLabels);
+  // focus() and fit() zoom without a "zoom" event: check after every frame (the five-percent guard stops the loop)
+  network.on("afterDrawing", function () { keepKeyLabels(); });
+  // search: focus and highlight a person by name (also inside a folded department: ask the page to open it)
+  function find(q) {
+    q = String(q || "").trim().toLowerCase();
+    if (!q) { return null; }
+    var hit = nodes.get({filter: function (n) { return n.kind !== "department" && String(n.name || n.label || "").toLowerCase().indexOf(q) >= 0; }});
+    if (hit.length) { return {id: hit[0].id}; }
+    var folded = nodes.get({filter: function (n) { return n.kind === "department"; }});
+    for (var i = 0; i < folded.length; i++) {
+      var members = folded[i].members || [];
+      for (var j = 0; j < members.length; j++) {
+        if (String(members[j][1]).toLowerCase().indexOf(q) >= 0 || String(members[j][0]).toLowerCase() === q) {
+          return {dept: folded[i].dept, id: members[j][0]};
+        }
+      }
+    }
+    return null;
+  }
+  function focus(id) {
+    network.selectNodes([id]);
+    network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 400}});
+    network.emit("selectNode", {nodes: [id], edges: []});
+  }
+  var revealAll = false;
+  window.addEventListener("message", function (event) {
+    var data = event.data || {};
+    if (data.target !== "brm-graph") { return; }
+    if (data.type === "focus") {
+      var found = (data.id && nodes.get(data.id)) ? {id: data.id} : find(data.q);  // get(undefined) = every node
+      if (found && found.dept && !nodes.get(found.id)) { tell({type: "expand", id: found.dept, focus: found.id}); }
+      else if (found) { focus(found.id); tell({type: "found", id: found.id}); }
+      else { tell({type: "found", id: null, q: data.q}); }
+    } else if (data.type === "reveal_all") {
+      revealAll = !!data.on;
+      var all = edges.get({filter: function (e) { return e.reveal; }}).map(function (e) { return {id: e.id, hidden: !revealAll}; });
+      edges.update(all);
+    }
+  });
   network.once("afterDrawing", function () {
     document.body.setAttribute("data-drawn", "1");
     tell({type: "drawn", nodes: nodes.length, edges: edges.length});
@@ -61,15 +119,17 @@ BRIDGE_JS = """
   if (reveal.length) {
     edges.update(reveal.map(function (id) { return {id: id, hidden: true}; }));
     network.on("selectNode", function (params) {
+      if (revealAll) { return; }
       var shown = {};
       params.nodes.forEach(function (n) { network.getConnectedEdges(n).forEach(function (e) { shown[e] = true; }); });
       edges.update(reveal.map(function (id) { return {id: id, hidden: !shown[id]}; }));
     });
-    network.on("deselectNode", function () { edges.update(reveal.map(function (id) { return {id: id, hidden: true}; })); });
+    network.on("deselectNode", function () { if (!revealAll) { edges.update(reveal.map(function (id) { return {id: id, hidden: true}; })); } });
   }
   network.on("click", function (params) {
     if (!params.nodes.length) { return; }
     var node = nodes.get(params.nodes[0]);
+    if (node.kind === "department") { tell({type: "expand", id: node.dept}); return; }
     tell({type: "node", id: node.id, kind: node.kind || null, name: node.name || null});
   });
 })();

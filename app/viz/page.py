@@ -11,48 +11,9 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+from app.i18n import LANGUAGES, catalog
 from app.i18n.catalog.users import page_texts
 from app.viz.theme import LABELS, VALUE_LABELS
-
-PAGE_LABELS = {
-    "en": {
-        "title": "Relationship map", "lang_button": "中文", "account": "Account", "search": "Search accounts…",
-        "department": "Department", "circle": "Circle", "all": "All", "employees_toggle": "Show our employees",
-        "deals": "Open deals", "no_deals": "No open deals", "deal": "Deal", "win_rate": "Win rate",
-        "averages": "Decision-chain averages", "gaps": "Gaps & recommended actions", "no_gaps": "No gaps",
-        "contact": "Contact", "pick_contact": "Click a person in the graph.", "who_can_reach": "Who can reach this person?",
-        "paths": "Best paths from our colleagues", "no_paths": "No warm path found", "map_tab": "Account map",
-        "deal_tab": "Deal", "reach_tab": "Reach", "loading": "Loading…", "account_trend": "Three degrees by month", "deal_trend": "This deal by month", "api_key": "API key", "need_key": "Enter your API key (brm keys create) to start.",
-        "unavailable": "not available", "pick_account": "Search and pick an account to start.",
-        "rendered": "drawn in", "mean": "mean", "weighted": "weighted", "no_result": "No account found",
-        "reason": "reason", "raw": "raw", "ours": "our strength", "score": "score", "steps": "steps",
-        "review_tab": "Weekly review", "alerts_tab": "Alerts",  # issue 17
-    },
-    "zh": {
-        "title": "关系地图", "lang_button": "English", "account": "客户", "search": "搜索客户…",
-        "department": "部门", "circle": "圈子", "all": "全部", "employees_toggle": "显示我司员工",
-        "deals": "进行中的商机", "no_deals": "没有进行中的商机", "deal": "商机", "win_rate": "赢率",
-        "averages": "决策链三度均值", "gaps": "决策链差距与建议行动", "no_gaps": "没有差距",
-        "contact": "客户关键人", "pick_contact": "在图中点击一个人。", "who_can_reach": "谁能接触到此人？",
-        "paths": "我司同事的最佳路径", "no_paths": "没有找到可接触路径", "map_tab": "关系地图",
-        "deal_tab": "商机决策链", "reach_tab": "接触路径", "loading": "加载中…", "account_trend": "三度月度趋势", "deal_trend": "本商机三度月度趋势", "api_key": "API 密钥", "need_key": "请先输入 API 密钥（brm keys create）。",
-        "unavailable": "暂不可用", "pick_account": "请先搜索并选择一个客户。", "rendered": "绘制用时",
-        "mean": "均值", "weighted": "加权均值", "no_result": "没有找到客户", "reason": "原因", "raw": "原始值",
-        "ours": "我方实力", "score": "得分", "steps": "步数",
-        "review_tab": "销售周会", "alerts_tab": "预警",  # issue 17
-    },
-}
-
-GAP_LABELS = {
-    "zh": {
-        "NO_APPROVER": "缺少批准者", "NO_DECISION_MAKER": "缺少决策者", "NO_EVALUATOR": "缺少评估者",
-        "KEY_PERSON_NOT_CONTACTED": "关键人未接触", "STALE_KEY_PERSON": "关键人久未接触",
-        "KEY_PERSON_OPPOSED": "关键人反对", "KEY_PERSON_NO_WARM_PATH": "关键人无可接触路径",
-        "VETO_NOT_SUPPORTIVE": "一票否决者不支持", "INCOMPLETE_PROFILE": "个体画像不完整",
-        "NO_INSIDE_SOURCE": "没有内部消息来源", "NO_COMPELLING_EVENT": "没有必要事件",
-        "SINGLE_THREADED": "单线联系", "BEHIND_COMPETITOR": "落后于竞争对手", "NOT_TOP_THREE": "未进前三",
-    },
-}
 
 _TEMPLATE = r"""<!DOCTYPE html>
 <html lang="en">
@@ -91,7 +52,12 @@ _TEMPLATE = r"""<!DOCTYPE html>
   .gap { border-left: 4px solid #90a4ae; padding: 4px 8px; margin: 6px 0; background: #fafafa; }
   .gap.high { border-color: #d50000; } .gap.medium { border-color: #ff9800; } .gap.low { border-color: #90a4ae; }
   .gap .code { font-weight: 600; font-size: 12px; }
-  .gap .action { color: #1b5e20; }
+  .gap .action { color: #1b5e20; margin-top: 3px; }
+  .gap ul.gap-items { margin: 3px 0; padding-left: 16px; }
+  #gap-list h3 { font-size: 12px; color: #546e7a; margin: 10px 0 2px; font-weight: 600; }
+  .loading::before { content: ""; display: inline-block; width: 10px; height: 10px; margin-right: 6px; border: 2px solid #90a4ae;
+    border-top-color: transparent; border-radius: 50%; animation: spin .8s linear infinite; vertical-align: -1px; }
+  @keyframes spin { to { transform: rotate(360deg); } }
   main { display: flex; flex-direction: column; min-width: 0; }
   nav { display: flex; gap: 4px; padding: 6px 10px; border-bottom: 1px solid #cfd8dc; background: #fff; align-items: center; }
   nav button[aria-selected=true] { background: #263238; color: #fff; }
@@ -101,7 +67,12 @@ _TEMPLATE = r"""<!DOCTYPE html>
   .error { color: #c62828; }
   ol.paths { padding-left: 20px; margin: 4px 0; }
   ol.paths li { margin: 4px 0; }
-img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius: 4px; margin-top: 4px; }
+img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius: 4px; margin-top: 4px; cursor: zoom-in; }
+  main { position: relative; }
+  #chart-big { position: absolute; inset: 44px 0 0 0; background: rgba(255,255,255,.97); display: flex;
+    align-items: center; justify-content: center; cursor: zoom-out; z-index: 10; }
+  #chart-big[hidden] { display: none; }
+  #chart-big img { max-width: 96%; max-height: 96%; }
 </style>
 <link rel="stylesheet" href="/static/edit.css">
 </head>
@@ -120,9 +91,13 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
       <div class="row"><label><span data-i18n="department">Department</span><select id="department"></select></label></div>
       <div class="row"><label><span data-i18n="circle">Circle</span><select id="circle"></select></label></div>
       <div class="row"><label><input id="employees" type="checkbox"> <span data-i18n="employees_toggle">Show our employees</span></label></div>
+      <div class="row"><label><input id="all-ties" type="checkbox"> <span data-i18n="show_all_ties">Show all ties</span></label></div>
+      <form id="person-form" class="row" autocomplete="off" onsubmit="return false"><input id="person-q" type="search" data-i18n-placeholder="find_person" placeholder="Find a person…"></form>
+      <div id="person-note" class="muted"></div>
     </div>
     <section id="trend-section" hidden>
       <h2 data-i18n="account_trend">Three degrees by month</h2>
+      <div class="loading muted" hidden></div>
       <img id="account-trend" class="chart" alt="">
     </section>
     <section id="contact-section">
@@ -148,15 +123,15 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
     </nav>
     <div id="empty" data-i18n="pick_account">Search and pick an account to start.</div>
     <iframe id="graph" title="graph" sandbox="allow-scripts" hidden></iframe>
+    <div id="chart-big" hidden><img id="chart-big-img" alt=""></div>
   </main>
 </div>
 <script>
 "use strict";
 const LABELS = __LABELS__;
 const VALUES = __VALUES__;
-const GAPS = __GAPS__;
 const state = { lang: localStorage.getItem("brm.lang") || "en", account: null, deal: null, contact: null,
-                view: null, dealData: null, reachData: null, started: 0 };
+                view: null, dealData: null, reachData: null, started: 0, expanded: new Set(), focus: null };
 const $ = (id) => document.getElementById(id);
 const T = (key) => (LABELS[state.lang] || LABELS.en)[key] || LABELS.en[key] || key;
 const V = (value) => value == null ? "—" : ((VALUES[state.lang] || {})[value] || (VALUES.en || {})[value] || String(value));
@@ -173,8 +148,9 @@ function el(tag, attrs = {}, ...children) {
 function headers(extra = {}) {  /* the session cookie goes by itself; writes add the CSRF token (static/edit.js) */
   return window.AUTH && AUTH.csrf ? { ...extra, "X-CSRF-Token": AUTH.csrf } : extra;
 }
+/* Every call names the page's language, so the server's texts (gaps, reasons, errors) come in it. */
 async function api(path, options = {}) {
-  const response = await fetch(path, { ...options, headers: headers(options.headers || {}) });
+  const response = await fetch(withLang(path), { ...options, headers: headers(options.headers || {}) });
   if (!response.ok) {
     let message = response.status + " " + response.statusText;
     try { const body = await response.json(); message = body.message || body.detail || message; } catch (e) {}
@@ -194,7 +170,7 @@ async function showGraph(view, path) {
   $("status").textContent = T("loading");
   state.started = performance.now();
   let html;
-  try { html = await api(withLang(path)); }
+  try { html = await api(path); }
   catch (error) {
     if (token !== loadToken) return;
     $("status").textContent = ""; $("graph").hidden = true; $("empty").hidden = false;
@@ -214,8 +190,16 @@ window.addEventListener("message", (event) => {
     const ms = Math.round(performance.now() - state.started);
     $("status").textContent = T("rendered") + " " + ms + " ms · " + data.nodes + " / " + data.edges;
     document.body.dataset.drawnView = data.view;
+    if ($("all-ties").checked) toGraph({ type: "reveal_all", on: true });
+    if (state.focus && data.view === "account") { toGraph({ type: "focus", id: state.focus }); state.focus = null; }
+    if (state.focusQuery && data.view === "account") { toGraph({ type: "focus", q: state.focusQuery }); state.focusQuery = null; }
   } else if (data.type === "node" && data.kind === "contact") {
     selectContact(data.id, data.name);
+  } else if (data.type === "expand" && state.view === "account") {  // a folded department was clicked or searched
+    state.expanded.add(data.id); state.focus = data.focus || null;
+    loadAccountMap();
+  } else if (data.type === "found") {
+    $("person-note").textContent = data.id ? "" : T("not_found_person");
   }
 });
 document.querySelectorAll("nav button").forEach((button) => button.addEventListener("click", () => {
@@ -226,12 +210,26 @@ document.querySelectorAll("nav button").forEach((button) => button.addEventListe
     showGraph(button.dataset.view, button.dataset.view === "review" ? "/reviews/weekly.html" : "/alerts.html");
 }));
 
+function toGraph(message) {
+  const frame = $("graph").contentWindow;
+  if (frame) frame.postMessage({ ...message, target: "brm-graph" }, "*");
+}
+$("person-q").addEventListener("keydown", (event) => {
+  if (event.key !== "Enter") return;
+  const q = $("person-q").value.trim();
+  if (!q) return;
+  if (state.view !== "account") { state.focusQuery = q; loadAccountMap(); return; }
+  toGraph({ type: "focus", q });
+});
+$("all-ties").addEventListener("change", () => toGraph({ type: "reveal_all", on: $("all-ties").checked }));
+
 /* ---------- accounts ---------- */
 let searchTimer = null;
 $("account-q").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(searchAccounts, 250); });
 async function searchAccounts() {
   const q = $("account-q").value.trim();
   const list = $("account-results");
+  list.replaceChildren(el("li", { class: "muted loading" }, T("loading")));
   try {
     const answer = await api("/accounts?limit=20" + (q ? "&q=" + encodeURIComponent(q) : ""));
     const items = Array.isArray(answer) ? answer : (answer.items || []);
@@ -241,23 +239,38 @@ async function searchAccounts() {
   } catch (error) { list.replaceChildren(el("li", { class: "error" }, error.message)); }
 }
 /* Charts need the API key too, so they are fetched (not <img src>) and shown from a blob URL. */
+document.addEventListener("click", (event) => {
+  const img = event.target.closest && event.target.closest("img.chart");
+  if (img && img.src) { $("chart-big-img").src = img.src; $("chart-big").hidden = false; }
+  else if (event.target.closest && event.target.closest("#chart-big")) $("chart-big").hidden = true;
+});
 async function showChart(img, path) {
   if (img.dataset.url) URL.revokeObjectURL(img.dataset.url);
-  const response = await fetch(path, { headers: headers() });
-  if (!response.ok) { img.hidden = true; return; }
+  img.hidden = true;
+  const note = img.previousElementSibling && img.previousElementSibling.classList.contains("loading") ? img.previousElementSibling : null;
+  if (note) { note.hidden = false; note.textContent = T("loading"); note.className = "loading muted"; }
+  let response;
+  try { response = await fetch(withLang(path), { headers: headers() }); } catch (e) { response = { ok: false }; }
+  if (!response.ok) { if (note) { note.textContent = T("unavailable"); note.className = "loading error"; } return; }
+  if (note) note.hidden = true;
   img.dataset.url = URL.createObjectURL(await response.blob());
   img.src = img.dataset.url; img.hidden = false;
 }
 async function selectAccount(account) {
   state.account = { id: account.id, name: account.name };
-  state.deal = null; state.dealData = null;
+  state.deal = null; state.dealData = null; state.expanded = new Set(); state.focus = null;
   document.querySelectorAll("#account-results button").forEach((b) => b.classList.toggle("active", b.dataset.id === account.id));
-  const data = await api("/viz/accounts/" + encodeURIComponent(account.id) + "/data");
+  $("deal-section").hidden = false;
+  $("deal-list").replaceChildren(el("li", { class: "muted loading" }, T("loading")));
+  $("deal-details").replaceChildren();
+  let data;
+  try { data = await api("/viz/accounts/" + encodeURIComponent(account.id) + "/data"); }
+  catch (error) { $("deal-list").replaceChildren(el("li", { class: "error" }, T("unavailable") + ": " + error.message)); return; }
   fillSelect($("department"), data.departments); fillSelect($("circle"), data.circles);
   $("filters").hidden = false;
   $("deal-section").hidden = false;
   $("trend-section").hidden = false;
-  showChart($("account-trend"), "/accounts/" + encodeURIComponent(account.id) + "/trend.png");
+  showChart($("account-trend"), "/accounts/" + encodeURIComponent(account.id) + "/trend.png?compact=true");
   const deals = data.opportunities || [];
   $("deal-list").replaceChildren(...deals.map((o) => el("li", {}, el("button", { type: "button", "data-id": o.id,
     onclick: () => selectDeal(o) }, (o.name || o.id) + " · " + V(o.stage)))));
@@ -281,6 +294,8 @@ function loadAccountMap() {
   if ($("department").value) params.set("department", $("department").value);
   if ($("circle").value) params.set("circle", $("circle").value);
   if ($("employees").checked) params.set("employees", "true");
+  if (state.expanded.size) params.set("expand", [...state.expanded].join(","));
+  if (state.deal) params.set("deal", state.deal.id);
   showGraph("account", "/viz/accounts/" + encodeURIComponent(state.account.id) + "?" + params.toString());
 }
 
@@ -289,12 +304,19 @@ async function selectDeal(deal) {
   state.deal = { id: deal.id, name: deal.name };
   document.querySelectorAll("#deal-list button").forEach((b) => b.classList.toggle("active", b.dataset.id === deal.id));
   document.querySelector('nav button[data-view="deal"]').disabled = false;
+  state.dealData = null;
+  $("deal-details").replaceChildren(el("div", { class: "muted loading", id: "deal-loading" }, T("loading")));
+  loadDealGraph();
+  await fetchDealData();
+}
+async function fetchDealData() {
+  const deal = state.deal;
   const base = "/opportunities/" + encodeURIComponent(deal.id);
   const [chain, winRate, gaps] = await Promise.all(["/decision-chain", "/win-rate", "/gaps"].map(
     (suffix) => api(base + suffix).catch((error) => ({ error: error.message }))));
+  if (!state.deal || state.deal.id !== deal.id) return;  // another deal was picked meanwhile
   state.dealData = { chain, win_rate: winRate, gaps };
   renderDealPanel();
-  loadDealGraph();
 }
 function renderDealPanel() {
   const box = $("deal-details");
@@ -305,10 +327,10 @@ function renderDealPanel() {
   else {
     parts.push(el("div", { class: "big", id: "win-rate" }, winRate.win_rate == null ? "—" : Math.round(winRate.win_rate * 100) + "%"));
     const detail = [];
-    if (winRate.reason) detail.push(T("reason") + ": " + winRate.reason);
+    if (winRate.reason) detail.push(T("reason") + ": " + (winRate.reason_message || V(winRate.reason)));
     const ours = winRate.ours && typeof winRate.ours === "object" ? winRate.ours.strength : winRate.ours;
     if (ours != null) detail.push(T("ours") + " " + fmt(ours));
-    for (const k of winRate.competitors || []) detail.push((k.name || k.id) + " " + fmt(k.strength));
+    for (const k of winRate.competitors || []) detail.push((k.name || "?") + " " + fmt(k.strength));
     if (winRate.raw != null) detail.push(T("raw") + " " + fmt(winRate.raw, 2));
     parts.push(el("div", { class: "muted" }, detail.join(" · ")));
   }
@@ -329,15 +351,29 @@ function renderDealPanel() {
   parts.push(el("h2", {}, T("gaps")));
   if (gaps.error) parts.push(el("div", { class: "error" }, T("unavailable") + ": " + gaps.error));
   else if (!(gaps.gaps || []).length) parts.push(el("div", { class: "muted" }, T("no_gaps")));
-  else parts.push(el("div", { id: "gap-list" }, ...(gaps.gaps || []).map((g) => el("div", { class: "gap " + (g.severity || "") },
-    el("div", { class: "code" }, ((GAPS[state.lang] || {})[g.code] ? GAPS[state.lang][g.code] + " · " : "") + g.code
-      + (g.contact ? " — " + (g.contact.name || g.contact.id) : "")),
-    el("div", {}, g.message || ""), g.action ? el("div", { class: "action" }, "→ " + g.action) : ""))));
+  else parts.push(gapCards(gaps));
   const chart = el("img", { id: "deal-trend", class: "chart", alt: "" });
-  parts.push(el("h2", {}, T("deal_trend")), chart);
+  parts.push(el("h2", {}, T("deal_trend")), el("div", { class: "loading muted" }, T("loading")), chart);
   box.replaceChildren(...parts);
-  showChart(chart, "/opportunities/" + encodeURIComponent(state.deal.id) + "/trend.png");
+  showChart(chart, "/opportunities/" + encodeURIComponent(state.deal.id) + "/trend.png?compact=true");
   showChart(curve, "/opportunities/" + encodeURIComponent(state.deal.id) + "/win-rate/curve.png?lang=" + state.lang);
+}
+/* Deal-level gaps one card each; then ONE card per person with all their gaps and one action. Codes and
+   ids stay in tooltips (title), the reader sees labels and sentences in their language. */
+function gapCards(gaps) {
+  const deal = (gaps.gaps || []).filter((g) => !g.contact);
+  const people = gaps.people || [];
+  const cards = deal.map((g) => el("div", { class: "gap " + (g.severity || ""), title: g.code, "data-code": g.code },
+    el("div", { class: "code" }, g.label || ""), el("div", {}, g.message || ""),
+    g.action ? el("div", { class: "action" }, "→ " + g.action) : ""));
+  const personCards = people.map((p) => el("div", { class: "gap person " + (p.severity || ""), title: p.contact.id + " · " + p.codes.join(", "),
+      "data-contact": p.contact.id },
+    el("div", { class: "code" }, (p.contact.name || "?") + (p.role ? " · " + V(p.role) : "") + (p.attitude ? " · " + V(p.attitude) : "")),
+    el("ul", { class: "gap-items" }, ...p.messages.map((m, i) => el("li", { title: p.codes[i] }, el("strong", {}, p.labels[i] + ": "), m))),
+    el("div", { class: "action" }, "→ " + p.action)));
+  return el("div", { id: "gap-list" },
+    ...(cards.length ? [el("h3", {}, T("deal_gaps")), ...cards] : []),
+    ...(personCards.length ? [el("h3", {}, T("people_gaps")), ...personCards] : []));
 }
 function loadDealGraph() {
   showGraph("deal", "/viz/opportunities/" + encodeURIComponent(state.deal.id));
@@ -355,11 +391,16 @@ function selectContact(id, name) {
 $("reach-button").addEventListener("click", async () => {
   if (!state.contact) return;
   document.querySelector('nav button[data-view="reach"]').disabled = false;
+  $("reach-details").replaceChildren(el("div", { class: "muted loading" }, T("loading")));
+  loadReachGraph();
+  await fetchReachData();
+});
+async function fetchReachData() {
+  if (!state.contact) return;
   try { state.reachData = await api("/contacts/" + encodeURIComponent(state.contact.id) + "/reach"); }
   catch (error) { state.reachData = { error: error.message }; }
   renderReachPanel();
-  loadReachGraph();
-});
+}
 function renderReachPanel() {
   const box = $("reach-details");
   const data = state.reachData;
@@ -368,9 +409,9 @@ function renderReachPanel() {
   const paths = data.paths || [];
   if (!paths.length) { box.replaceChildren(el("div", { class: "muted" }, T("no_paths"))); return; }
   box.replaceChildren(el("h2", {}, T("paths")), el("ol", { class: "paths", id: "reach-list" }, ...paths.map((p) => el("li", {},
-    el("strong", {}, (p.employee && (p.employee.name || p.employee.id)) || "?"), " · " + T("score") + " " + fmt(p.score, 3)
+    el("strong", { title: (p.employee && p.employee.id) || "" }, (p.employee && p.employee.name) || "?"), " · " + T("score") + " " + fmt(p.score, 3)
       + " · " + T("steps") + " " + p.steps, el("br"),
-    el("span", { class: "muted" }, (p.nodes || []).map((n) => n.name || n.id).join(" → "))))));
+    el("span", { class: "muted", title: (p.nodes || []).map((n) => n.id).join(" → ") }, (p.nodes || []).map((n) => n.name || "?").join(" → "))))));
   box.scrollIntoView({ block: "nearest" });
 }
 function loadReachGraph() {
@@ -390,6 +431,9 @@ $("lang").addEventListener("click", () => {
   state.lang = state.lang === "en" ? "zh" : "en";
   localStorage.setItem("brm.lang", state.lang);
   applyLang();
+  if (state.account) showChart($("account-trend"), "/accounts/" + encodeURIComponent(state.account.id) + "/trend.png?compact=true");
+  if (state.deal && state.dealData) { $("deal-details").replaceChildren(el("div", { class: "muted loading" }, T("loading"))); fetchDealData(); }
+  if (state.reachData) fetchReachData();
   if (state.view === "account") loadAccountMap();
   else if (state.view === "deal") loadDealGraph();
   else if (state.view === "reach") loadReachGraph();
@@ -402,6 +446,12 @@ applyLang();
 """
 
 
+def page_labels() -> dict[str, dict[str, str]]:
+    """Per language: the graph views' labels, overridden by the page's own (`page.*` in the catalog)."""
+    own = {key[len("page."):]: key for key in catalog() if key.startswith("page.")}
+    return {lang: {**LABELS[lang], **{short: catalog()[key][lang] for short, key in own.items()}} for lang in LANGUAGES}
+
+
 @lru_cache
 def page_html() -> str:
     """The page with the label tables filled in (JSON in a script: `<` escaped so no tag can close it)."""
@@ -410,6 +460,5 @@ def page_html() -> str:
     def js(obj: object) -> str:
         return json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c")
 
-    labels = {lang: {**LABELS[lang], **PAGE_LABELS[lang], **page_texts(lang)} for lang in PAGE_LABELS}  # + issue 14
-    return (_TEMPLATE.replace("__LABELS__", js(labels)).replace("__VALUES__", js(values))
-            .replace("__GAPS__", js(GAP_LABELS)))
+    labels = {lang: {**table, **page_texts(lang)} for lang, table in page_labels().items()}  # + issue 14
+    return _TEMPLATE.replace("__LABELS__", js(labels)).replace("__VALUES__", js(values))

@@ -19,12 +19,13 @@ from app.services.reach import reach
 from app.services.win_rate import win_rate
 
 
-def deal_data(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None) -> dict[str, Any]:
+def deal_data(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None,
+              lang: str = "en") -> dict[str, Any]:
     """Decision chain, win rate and gaps of one opportunity (404 from the services if it is unknown)."""
     return jsonable_encoder({
         "chain": decision_chain(graph, settings, opportunity_id, as_of),
-        "win_rate": win_rate(graph, settings, opportunity_id),
-        "gaps": gaps(graph, settings, opportunity_id, as_of),
+        "win_rate": win_rate(graph, settings, opportunity_id, lang=lang),
+        "gaps": gaps(graph, settings, opportunity_id, as_of, lang=lang),
     })
 
 

@@ -92,10 +92,11 @@ def test_gaps_carry_severity_message_and_action(mini: TestClient) -> None:
     assert {g["severity"] for g in cfo} == {"high"}
     opposed = next(g for g in cfo if g["code"] == "KEY_PERSON_OPPOSED")
     # c-cfo is negative -> balance (平衡协调); best reach path e-dan -> c-board -> c-ceo -> c-cfo (0.648)
-    assert "balance (平衡协调)" in opposed["action"]
-    assert "Dan Wu (e-dan)" in opposed["action"] and "He Jun → Wang Lei" in opposed["action"]
+    assert "Strategy: balance:" in opposed["action"]
+    assert "Ask Dan Wu for an introduction through He Jun → Wang Lei" in opposed["action"]
+    assert "e-dan" not in opposed["action"]  # ids belong in tooltips, not sentences
     stale = next(g for g in gaps if g["code"] == "STALE_KEY_PERSON")
-    assert stale["contact"]["id"] == "c-ceo" and "attack (进攻)" in stale["action"]  # ceo neutral
+    assert stale["contact"]["id"] == "c-ceo" and "Strategy: attack:" in stale["action"]  # ceo neutral
 
 
 def test_relationship_map_of_the_account(mini: TestClient) -> None:
@@ -132,3 +133,26 @@ def test_reach_bounds_are_422(mini: TestClient) -> None:
     for params in ({"max_hops": 0}, {"max_hops": 6}, {"limit": 0}, {"limit": 101}, {"max_hops": "x"}):
         assert mini.get("/contacts/c-ceo/reach", params=params).status_code == 422, params
     assert mini.get("/contacts/c-ceo/reach", params={"max_hops": 5, "limit": 100}).status_code == 200
+
+
+def test_gaps_speak_the_asked_language_and_group_by_person(mini: TestClient) -> None:
+    english = mini.get("/opportunities/o-wms/gaps", params={"as_of": AS_OF}).json()
+    chinese = mini.get("/opportunities/o-wms/gaps", params={"as_of": AS_OF},
+                       headers={"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"}).json()
+    assert chinese == mini.get("/opportunities/o-wms/gaps", params={"as_of": AS_OF, "lang": "zh"}).json()
+    assert english["lang"] == "en" and chinese["lang"] == "zh"
+    # the machine fields do not change with the language
+    assert [(g["code"], g["severity"], g["contact"]) for g in english["gaps"]] == \
+        [(g["code"], g["severity"], g["contact"]) for g in chinese["gaps"]]
+    cfo = next(p for p in chinese["people"] if p["contact"]["id"] == "c-cfo")
+    assert "策略：平衡协调" in cfo["action"] and "Strategy" not in cfo["action"]
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in m) for m in cfo["messages"])
+    # one card per person: every contact-level gap of that person, one action
+    for card in english["people"]:
+        own = [g for g in english["gaps"] if g["contact"] and g["contact"]["id"] == card["contact"]["id"]]
+        assert sorted(card["codes"]) == sorted(g["code"] for g in own)
+        assert {g["action"] for g in own} == {card["action"]}
+        assert card["action"].count("Strategy:") == 1
+    assert len({c["contact"]["id"] for c in english["people"]}) == len(english["people"])
+    win = mini.get("/opportunities/o-fin/win-rate", params={"lang": "zh"}).json()
+    assert win["reason"] == "no_compelling_event" and win["reason_message"].startswith("没有必要事件")

@@ -150,7 +150,7 @@ def test_activity_window_borders(deals: TestClient) -> None:
         ("SINGLE_THREADED", None),              # e-1 only: e-2's activity is after as_of
     ])
     stale = next(g for g in gaps if g["contact"] and g["contact"]["id"] == "c-k3")
-    assert "defend (防御)" in stale["action"] and "E-1 (e-1)" in stale["action"]   # positive; e-1 KNOWS c-k3
+    assert "Strategy: defend:" in stale["action"] and "Ask E-1 for an introduction" in stale["action"]  # positive; e-1 KNOWS c-k3
     no_path = next(g for g in gaps if g["code"] == "KEY_PERSON_NO_WARM_PATH")
     assert "Nobody in our company" in no_path["action"]
     chain = {m["contact"]["id"]: m for m in get(deals, "o-2", "decision-chain")["members"]}
@@ -166,5 +166,5 @@ def test_activity_window_borders(deals: TestClient) -> None:
 def test_veto_action_names_the_strategy(deals: TestClient) -> None:
     gaps = get(deals, "o-1", "gaps")["gaps"]
     by_contact = {g["contact"]["id"]: g for g in gaps if g["code"] == "VETO_NOT_SUPPORTIVE"}
-    assert "balance (平衡协调)" in by_contact["c-ev"]["action"]
+    assert "Strategy: balance:" in by_contact["c-ev"]["action"]
     assert "find out their attitude first" in by_contact["c-us"]["action"]

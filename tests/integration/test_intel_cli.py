@@ -36,7 +36,9 @@ def test_commands_print_tables(cli: CliRunner) -> None:
     assert "54.2857" in run(cli, "chain", "o-wms", "--as-of", "2026-11-22")
     assert "0.3208" in run(cli, "win-rate", "o-wms")
     out = run(cli, "gaps", "o-wms", "--as-of", "2026-11-22")
-    assert "VETO_NOT_SUPPORTIVE" in out and "STALE_KEY_PERSON" in out
+    assert "Veto holder not supportive" in out and "Key person not seen lately" in out
+    chinese = cli.invoke(app, ["gaps", "o-wms", "--as-of", "2026-11-22"], env={"COLUMNS": "250", "BRM_LANG": "zh"})
+    assert chinese.exit_code == 0 and "一票否决者不支持" in chinese.output and "策略" in chinese.output
     out = run(cli, "account-map", "acc-nw")
     assert "medium 中" in out and "3/3" in out
 

@@ -97,10 +97,13 @@ def test_member_rules() -> None:
 
 
 def test_every_attitude_has_its_strategy() -> None:
-    expected = {"strong_positive": "motivate (激励)", "positive": "defend (防御)", "neutral": "attack (进攻)",
-                "negative": "balance (平衡协调)", "strong_negative": "suppress (压制)"}
-    for attitude, name in expected.items():
-        assert name in gaps._action("KEY_PERSON_OPPOSED", member(attitude=attitude), None)
+    expected = {"strong_positive": ("motivate", "激励"), "positive": ("defend", "防御"), "neutral": ("attack", "进攻"),
+                "negative": ("balance", "平衡协调"), "strong_negative": ("suppress", "压制")}
+    for attitude, (en, zh) in expected.items():
+        english = gaps.person_action(["KEY_PERSON_OPPOSED"], member(attitude=attitude), None)
+        chinese = gaps.person_action(["KEY_PERSON_OPPOSED"], member(attitude=attitude), None, "zh")
+        assert f"Strategy: {en}:" in english and zh not in english  # no Chinese inside the English text
+        assert f"策略：{zh}：" in chinese
     assert set(gaps.SEVERITY) == {
         "NO_APPROVER", "NO_DECISION_MAKER", "NO_EVALUATOR", "KEY_PERSON_NOT_CONTACTED", "STALE_KEY_PERSON",
         "KEY_PERSON_OPPOSED", "KEY_PERSON_NO_WARM_PATH", "VETO_NOT_SUPPORTIVE", "INCOMPLETE_PROFILE",

@@ -83,6 +83,20 @@ def story() -> dict[str, Any]:
     return demo.build_demo()
 
 
+@pytest.fixture(scope="module")
+def three(story: dict[str, Any]) -> dict[str, Any]:
+    """The story's three big accounts only (without seed/demo_portfolio.py's 24 small ones)."""
+    small = {a["id"] for a in story["accounts"] if a["id"].startswith("acc-p")}
+    people = {c["id"] for c in story["contacts"] if c["account"] in small}
+    deals = {o["id"] for o in story["opportunities"] if o["account"] in small}
+    keep = {
+        "accounts": lambda r: r["id"] not in small, "contacts": lambda r: r["id"] not in people,
+        "knows": lambda r: r["contact"] not in people, "opportunities": lambda r: r["id"] not in deals,
+        "roles": lambda r: r["opportunity"] not in deals, "reports_to": lambda r: r["from"] not in people,
+    }
+    return {key: [r for r in rows if keep.get(key, lambda _: True)(r)] for key, rows in story.items()}
+
+
 # --- the well-formedness checker itself --------------------------------------------------------------
 def test_checker_accepts_a_valid_bundle_and_names_each_kind_of_problem(small: dict[str, Any]) -> None:
     assert bundle_problems(small) == []
@@ -339,7 +353,8 @@ def test_demo_is_valid(story: dict[str, Any]) -> None:
     assert set(story) == set(demo.KEYS)
 
 
-def test_demo_accounts_sizes_and_org_chart(story: dict[str, Any]) -> None:
+def test_demo_accounts_sizes_and_org_chart(three: dict[str, Any]) -> None:
+    story = three
     size = Counter(c["account"] for c in story["contacts"])
     assert len(story["accounts"]) == 3
     large, *others = [a for a, _ in size.most_common()]
@@ -355,7 +370,8 @@ def test_demo_accounts_sizes_and_org_chart(story: dict[str, Any]) -> None:
     assert 1 <= len(dotted) <= 5
 
 
-def test_demo_politics_two_hostile_circles_and_an_advisor(story: dict[str, Any]) -> None:
+def test_demo_politics_two_hostile_circles_and_an_advisor(three: dict[str, Any]) -> None:
+    story = three
     contacts = by_id(story, "contacts")
     large = Counter(c["account"] for c in story["contacts"]).most_common(1)[0][0]
     circles = [c for c in story["circles"] if c["account"] == large]
@@ -374,7 +390,8 @@ def test_demo_politics_two_hostile_circles_and_an_advisor(story: dict[str, Any])
     assert any(r["from"] == advisors[0]["id"] and r["to"] == ceo["id"] for r in story["influences"])
 
 
-def test_demo_our_company(story: dict[str, Any]) -> None:
+def test_demo_our_company(three: dict[str, Any]) -> None:
+    story = three
     employees = story["employees"]
     assert len(employees) == 30
     assert sum(1 for e in employees if "manager" not in e) == 1
@@ -385,7 +402,8 @@ def test_demo_our_company(story: dict[str, Any]) -> None:
     assert sum(1 for n in counts if 1 <= n <= 5) >= 20              # most have one to five ties
 
 
-def test_demo_deals(story: dict[str, Any]) -> None:
+def test_demo_deals(three: dict[str, Any]) -> None:
+    story = three
     opps = story["opportunities"]
     assert len(opps) == 6
     assert len({o["stage"] for o in opps}) >= 5 and len({o["grade"] for o in opps}) >= 4
@@ -463,3 +481,23 @@ def test_readme_names_the_story_deals() -> None:
     text = (SEED_DIR / "README.md").read_text(encoding="utf-8")
     for opp in (demo.HEALTHY, demo.VETO, demo.SINGLE):
         assert opp in text
+
+
+def test_demo_portfolio_small_accounts(story: dict[str, Any]) -> None:
+    small = [a["id"] for a in story["accounts"] if a["id"].startswith("acc-p")]
+    assert small == [f"acc-p{i:02d}" for i in range(1, 25)]
+    size = Counter(c["account"] for c in story["contacts"] if c["account"] in small)
+    assert set(size.values()) == {4}
+    known = {k["contact"].rsplit("-", 1)[0].replace("c-p", "acc-p") for k in story["knows"] if k["contact"].startswith("c-p")}
+    assert not known & {"acc-p21", "acc-p22", "acc-p23", "acc-p24"}  # the coverage gaps
+
+
+def test_demo_history_has_seventeen_months_before_the_bundle(story: dict[str, Any]) -> None:
+    from seed.demo_history import steps
+
+    history = steps(story)
+    assert [day.isoformat() for day, _ in history][:2] == ["2025-06-30", "2025-07-31"] and len(history) == 17
+    assert history[-1][0].isoformat() == "2026-10-31"
+    assert all(bundle_problems(part) == [] for _, part in history[:1])
+    cfo = [next(c for c in part["contacts"] if c["id"] == "c-jh-cfo").get("closeness") for _, part in history]
+    assert cfo[0] > cfo[-1]  # the veto holder cooled over the year

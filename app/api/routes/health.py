@@ -8,6 +8,7 @@ Neo4j's address and the driver's error) goes to the log, for operators.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import anyio
 from fastapi import APIRouter, Request
@@ -40,7 +41,9 @@ async def health() -> Health:
 
 @router.get("/ready", response_model=Readiness, responses={503: {"model": Readiness}})
 async def ready(request: Request) -> Readiness | JSONResponse:
-    reason = await anyio.to_thread.run_sync(not_ready_reason, request.app.state.graph, limiter=READY_THREADS)
+    reason = await anyio.to_thread.run_sync(not_ready_reason, request.app.state.graph,
+                                            getattr(request.app.state, "warm_up", None),
+                                            request.app.state.settings, limiter=READY_THREADS)
     if reason is None:
         return Readiness(status="ready")
     log.warning("not ready: %s", reason)
@@ -48,8 +51,9 @@ async def ready(request: Request) -> Readiness | JSONResponse:
                         headers={"Retry-After": RETRY_AFTER_S})
 
 
-def not_ready_reason(graph: Graph) -> str | None:
-    """None when Neo4j answers and the schema is in place (mended once if missing); else why not."""
+def not_ready_reason(graph: Graph, warm: Any = None, settings: Any = None) -> str | None:
+    """None when Neo4j answers, the schema is in place (mended once if missing) and the named queries
+    are planned (issue 19: the first click after a start is fast); else why not."""
     try:
         graph.ping()
         missing = missing_schema(graph)
@@ -57,7 +61,13 @@ def not_ready_reason(graph: Graph) -> str | None:
             apply_schema(graph)
             missing = missing_schema(graph)
     except DatabaseUnavailable as exc:
+        if warm is not None:
+            warm.invalidate()  # when Neo4j comes back its plan cache is empty: warm again first
         return exc.message
     if missing:
         return f"schema not applied: missing {', '.join(sorted(missing))}"
+    if warm is not None and settings is not None and settings.warm_up:
+        warm.ensure()
+        if not warm.wait(settings.warm_up_wait_s):
+            return "warming up: planning the named queries"
     return None

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 
 from app.api.auth import OptionalPrincipalDep
-from app.api.deps import GraphDep, SettingsDep
+from app.api.deps import GraphDep, LangDep, SettingsDep
 from app.models.intelligence import DecisionChainOut, GapsOut, ReachOut, RelationshipMapOut, WinRateOut
 from app.services.decision_chain import decision_chain
 from app.services.gaps import gaps
@@ -57,15 +57,17 @@ def get_decision_chain(opportunity_id: Id, graph: GraphDep, settings: SettingsDe
 
 @opportunities_router.get("/{opportunity_id}/win-rate", response_model=WinRateOut,
                           summary="Win rate by competitor comparison")
-def get_win_rate(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, as_of: AsOf = None) -> dict[str, Any]:
-    return win_rate(graph, settings, opportunity_id, as_of=as_of)
+def get_win_rate(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, lang: LangDep,
+                 as_of: AsOf = None) -> dict[str, Any]:
+    return win_rate(graph, settings, opportunity_id, as_of=as_of, lang=lang)
 
 
 @opportunities_router.get("/{opportunity_id}/gaps", response_model=GapsOut, summary="Decision-chain gaps and coaching")
-def get_gaps(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, as_of: AsOf = None,
+def get_gaps(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, lang: LangDep, as_of: AsOf = None,
              principal: OptionalPrincipalDep = None) -> dict[str, Any]:
     """When the caller is an employee, actions name the best colleague other than them (issue 14)."""
-    return gaps(graph, settings, opportunity_id, as_of=as_of, me=principal.employee if principal else None)
+    return gaps(graph, settings, opportunity_id, as_of=as_of, lang=lang,
+                me=principal.employee if principal else None)
 
 
 @accounts_router.get("/{account_id}/relationship-map", response_model=RelationshipMapOut,

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import GraphDep, SettingsDep
+from app.api.deps import GraphDep, LangDep, SettingsDep
 from app.core.levels_config import ManagerSettings, get_manager_settings
 from app.models.entities import Page
 from app.models.managers import (
@@ -21,6 +21,7 @@ from app.services.company_lists import (
 from app.services.coverage import CoverageSort
 from app.services.departure import departure_impact
 from app.services.key_accounts import score_accounts
+from app.services.level_reasons import localise
 from app.services.rep_levels import rep_levels
 from app.services.trends import account_operations
 
@@ -50,11 +51,13 @@ def get_account_scores(graph: GraphDep, settings: SettingsDep,
 
 
 @router.get("/employees/levels", response_model=Page[RepLevelAnswer])
-def get_levels(graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep, offset: Offset = 0,
+def get_levels(graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep, lang: LangDep, offset: Offset = 0,
                limit: Limit = DEFAULT_LIMIT, team: str | None = None, level: RepLevel | None = None,
                details: Details = False) -> Page[RepLevelAnswer]:
-    """销售等级 of every employee, best level first; each rep's accounts and reasons with details=true."""
-    return levels_page(graph, settings, ms, offset=offset, limit=limit, team=team, level=level, details=details)
+    """销售等级 of every employee, best level first; each rep's accounts and reasons with details=true
+    (reasons in the answer's language)."""
+    return levels_page(graph, settings, ms, offset=offset, limit=limit, team=team, level=level, details=details,
+                       lang=lang)
 
 
 @router.get("/employees/departure-risk", response_model=Page[DepartureRiskRow])
@@ -69,8 +72,9 @@ def get_departure_risk(graph: GraphDep, settings: SettingsDep, ms: ManagerSettin
 
 
 @router.get("/employees/{employee_id}/level", response_model=RepLevelAnswer)
-def get_level(employee_id: str, graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep) -> RepLevelAnswer:
-    return rep_levels(graph, settings, ms, employee_id)[0]
+def get_level(employee_id: str, graph: GraphDep, settings: SettingsDep, ms: ManagerSettingsDep,
+              lang: LangDep) -> RepLevelAnswer:
+    return localise(rep_levels(graph, settings, ms, employee_id)[0], ms, lang)
 
 
 @router.get("/employees/{employee_id}/departure-impact", response_model=DepartureImpact)

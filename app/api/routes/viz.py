@@ -45,9 +45,14 @@ def account_map_data(account_id: Id, graph: GraphDep, settings: SettingsDep, dep
 @router.get("/viz/accounts/{account_id}", response_class=HTMLResponse, responses={200: HTML},
             summary="An account's relationship map (self-contained HTML)")
 def account_map(account_id: Id, graph: GraphDep, settings: SettingsDep, department: Filter = None,
-                circle: Filter = None, employees: bool = False, lang: Lang = "en") -> HTMLResponse:
+                circle: Filter = None, employees: bool = False, lang: Lang = "en",
+                expand: Annotated[list[str] | None, Query(max_length=500, description=(
+                    "big accounts: department ids to open (comma-separated or repeated)"))] = None,
+                deal: Annotated[str | None, Query(max_length=200, description="label this deal's members as key people")] = None,
+                ) -> HTMLResponse:
     data = account_graph(graph, settings, account_id, department=department, circle=circle, employees=employees)
-    return HTMLResponse(render_account_map(data, lang, get_viz_settings()))
+    opened = {part.strip() for item in expand or [] for part in item.split(",") if part.strip()}
+    return HTMLResponse(render_account_map(data, lang, get_viz_settings(), opened, deal or None))
 
 
 @router.get("/viz/opportunities/{opportunity_id}", response_class=HTMLResponse, responses={200: HTML},
@@ -55,7 +60,7 @@ def account_map(account_id: Id, graph: GraphDep, settings: SettingsDep, departme
 def deal_view(opportunity_id: Id, graph: GraphDep, settings: SettingsDep, lang: Lang = "en",
               as_of: Annotated[date | None, Query(description="gaps and interaction levels as of this day")] = None,
               ) -> HTMLResponse:
-    data = sources.deal_data(graph, settings, opportunity_id, as_of)
+    data = sources.deal_data(graph, settings, opportunity_id, as_of, lang=lang)
     return HTMLResponse(render_deal_view(data["chain"], data["gaps"], data["win_rate"], lang))
 
 

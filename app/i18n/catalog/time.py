@@ -47,4 +47,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # the win-rate reason this area adds; issue-19's win_rate.reason_message looks reasons up under this key
     "intelligence.win_rate.no_history": {"en": "No recorded state of the deal on that date yet.",
                                          "zh": "该日期尚无此商机的历史记录。"},
+    "page.review_tab": {"en": "Weekly review", "zh": "销售周会"},  # the page's tabs (app.viz.page)
+    "page.alerts_tab": {"en": "Alerts", "zh": "预警"},
 }

@@ -1,0 +1,48 @@
+"""Managers' views (rep levels and their reasons, trend charts)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "managers.level.top": {"en": "top", "zh": "顶尖"},
+    "managers.level.senior": {"en": "senior", "zh": "资深"},
+    "managers.level.mid": {"en": "mid", "zh": "中级"},
+    "managers.level.junior": {"en": "junior", "zh": "初级"},
+    "managers.level.novice": {"en": "novice", "zh": "新手"},
+    "managers.grade.poor": {"en": "poor", "zh": "差"},
+    "managers.grade.medium": {"en": "medium", "zh": "中"},
+    "managers.grade.good": {"en": "good", "zh": "良"},
+    "managers.grade.excellent": {"en": "excellent", "zh": "优"},
+    "managers.reason.counts": {"en": "{medium} medium, {good} good, {excellent} excellent account(s)",
+                               "zh": "中 {medium} 个、良 {good} 个、优 {excellent} 个客户"},
+    "managers.reason.needs": {"en": "{medium} medium, {good} good, {excellent} excellent",
+                              "zh": "中 {medium} 个、良 {good} 个、优 {excellent} 个"},
+    "managers.reason.meets": {"en": "meets {level} ({needs}; better accounts stand in for worse)",
+                              "zh": "达到{level}（{needs}；较好的客户可顶替较差的）"},
+    "managers.reason.not_level": {"en": "not {level}: needs {needs}", "zh": "未达{level}：需要{needs}"},
+    "managers.reason.novice": {"en": "novice: no account at medium closeness or better",
+                               "zh": "新手：没有关系紧密度达到中及以上的客户"},
+    "managers.account.no_closeness": {"en": "no known contact here has a closeness value",
+                                      "zh": "此客户中认识的联系人都没有关系紧密度数值"},
+    "managers.account.poor": {"en": "best known contact {who} is only at {best} (poor)",
+                              "zh": "认识的最佳联系人{who}仅为 {best}（差）"},
+    "managers.account.plain": {"en": "best known contact {who} at {best} ({grade})",
+                               "zh": "认识的最佳联系人{who}为 {best}（{grade}）"},
+    "managers.account.no_key_people": {
+        "en": "excellent closeness but the account has no key decision makers to influence: counts as good",
+        "zh": "关系紧密度为优，但该客户没有可影响的关键决策人：按良计"},
+    "managers.account.opposed": {"en": "excellent closeness but key decision maker(s) opposed: {names}: counts as good",
+                                 "zh": "关系紧密度为优，但有关键决策人反对：{names}：按良计"},
+    "managers.account.few_reached": {
+        "en": "excellent closeness but reaches only {reached} of {total} key decision makers (needs most): counts as good",
+        "zh": "关系紧密度为优，但只能接触到 {total} 位关键决策人中的 {reached} 位（需过半）：按良计"},
+    "managers.account.excellent": {
+        "en": "best known contact {who} at {best} and reaches {reached} of {total} key decision makers, none opposed: excellent",
+        "zh": "认识的最佳联系人{who}为 {best}，能接触到 {total} 位关键决策人中的 {reached} 位，且无人反对：优"},
+    "managers.list_separator": {"en": ", ", "zh": "、"},
+    # trend charts
+    "managers.chart.account_title": {"en": "Account {name}: three degrees by month", "zh": "客户 {name}：三度月度趋势"},
+    "managers.chart.deal_title": {"en": "Deal {name}: three degrees by month", "zh": "商机 {name}：三度月度趋势"},
+    "managers.chart.mean": {"en": "mean {name}", "zh": "{name}均值"},
+    "managers.chart.completeness": {"en": "completeness (%)", "zh": "完整度（%）"},
+    "managers.chart.y_axis": {"en": "score (0-100)", "zh": "得分（0-100）"},
+    "managers.chart.x_axis": {"en": "month", "zh": "月份"},
+    "managers.chart.no_points": {"en": "no history yet", "zh": "暂无历史数据"},
+}

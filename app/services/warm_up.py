@@ -1,0 +1,170 @@
+"""Warm Neo4j before /ready says yes, so the first click after a start is as fast as the later ones.
+
+Two passes, both reads only:
+1. EXPLAIN every named query in cypher/ (writes too: EXPLAIN plans, it never runs) with parameters of
+   the types the services send (by parameter name), so the planner has compiled and cached each plan.
+   Neo4j keys its plan cache on the query text AND the parameter types, hence typed samples, not nulls.
+2. A real small run of what the page asks for first: one account's map, one open deal's decision
+   chain, win rate and gaps, one member's reach, through the services themselves (exact parameter
+   types; also loads the pages those queries touch and warms the JVM's code paths).
+Managers' company-wide views are only planned (step 1): running them at scale takes seconds.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from neo4j import Query
+
+from app.core.config import Settings
+from app.core.errors import BrmError, DatabaseUnavailable
+from app.db.graph import Graph, translate_errors
+from app.db.queries import _load_all
+
+log = logging.getLogger("brm.warm_up")
+
+SKIP = ("schema", "schema_status")  # multi-statement DDL, planned by Neo4j at apply time
+SKIP_PREFIXES = ("bench_",)
+PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+DATES = {"as_of", "since", "start", "stale_start", "contact_start"}
+DATETIMES = {"at", "until"}
+INTS = {"max_hops", "offset", "limit", "fallback_importance", "skip"}
+BOOLS = {"include_hostile", "employees_flag"}
+LISTS = {"ids", "accounts", "contact_ids", "departments", "opportunities", "circles", "competitors",
+         "activities", "contacts", "points", "rows", "pairs", "rels", "employees", "hostile"}
+MAPS = {"props", "weights", "previous", "current"}
+NOTHING = "\u0000warm-up"  # an id no CRM uses
+
+
+def sample(name: str) -> Any:
+    """A value of the type the services pass for a parameter of this name (matching no node)."""
+    if name in DATES:
+        return date(1900, 1, 1)
+    if name in DATETIMES:
+        return datetime(1900, 1, 1, tzinfo=timezone.utc)
+    if name in INTS:
+        return 1
+    if name in BOOLS:
+        return False
+    if name in LISTS:
+        return []
+    if name in MAPS:
+        return {}
+    if name.startswith("w_") or name == "w":
+        return 1.0
+    return NOTHING
+
+
+def plannable(name: str, text: str) -> bool:
+    return name not in SKIP and not name.startswith(SKIP_PREFIXES) and "IN TRANSACTIONS" not in text.upper()
+
+
+@dataclass
+class WarmReport:
+    planned: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    ran: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"planned": len(self.planned), "failed": self.failed, "ran": self.ran, "seconds": round(self.seconds, 2)}
+
+
+def plan_all(graph: Graph, settings: Settings, report: WarmReport) -> None:
+    """EXPLAIN each named query once (a query the planner refuses is reported, not fatal)."""
+    for name, text in _load_all(settings.cypher_dir).items():
+        if not plannable(name, text):
+            continue
+        params = {p: sample(p) for p in set(PARAM.findall(text))}
+        try:
+            with translate_errors(), graph.driver.session(database=graph.database) as session:
+                session.run(Query("EXPLAIN " + text, timeout=graph.timeout_s), params).consume()
+            report.planned.append(name)
+        except DatabaseUnavailable:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad sample type must not stop the warm-up
+            report.failed[name] = str(exc).splitlines()[0][:200]
+
+
+def run_page_flow(graph: Graph, settings: Settings, report: WarmReport) -> None:
+    """The page's first clicks on real ids (the first open deal and its account), results thrown away."""
+    from app.services.account_graph import account_graph
+    from app.services.decision_chain import decision_chain
+    from app.services.gaps import gaps
+    from app.services.reach import reach
+    from app.services.relationship_map import relationship_map
+    from app.services.win_rate import win_rate
+
+    row = graph.read_one("warm_up_sample")
+    if row is None or row["opportunity"] is None:
+        return
+    steps = [
+        ("account_graph", lambda: account_graph(graph, settings, row["account"])),
+        ("relationship_map", lambda: relationship_map(graph, settings, row["account"])),
+        ("decision_chain", lambda: decision_chain(graph, settings, row["opportunity"])),
+        ("win_rate", lambda: win_rate(graph, settings, row["opportunity"])),
+        ("gaps", lambda: gaps(graph, settings, row["opportunity"])),
+    ]
+    if row["contact"] is not None:
+        steps.append(("reach", lambda: reach(graph, settings, row["contact"])))
+    for name, work in steps:
+        try:
+            work()
+            report.ran.append(name)
+        except DatabaseUnavailable:
+            raise
+        except BrmError as exc:  # "page:" keeps a page step apart from the named query of the same name
+            report.failed[f"page:{name}"] = exc.message
+        except Exception as exc:  # noqa: BLE001 - e.g. a timeout on a loaded machine: report, go on
+            report.failed[f"page:{name}"] = str(exc).splitlines()[0][:200]
+
+
+def warm_up(graph: Graph, settings: Settings) -> WarmReport:
+    report = WarmReport()
+    started = time.perf_counter()
+    plan_all(graph, settings, report)
+    run_page_flow(graph, settings, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class WarmUp:
+    """Runs the warm-up once per Neo4j start in a background thread; /ready waits for it (bounded).
+
+    `invalidate` (called when Neo4j is found down) makes the next `ensure` warm again, so a Neo4j that
+    comes back is warmed before /ready answers 200 again.
+    """
+
+    def __init__(self, graph: Graph, settings: Settings) -> None:
+        self.graph, self.settings = graph, settings
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.report: WarmReport | None = None
+
+    def _run(self) -> None:
+        try:
+            self.report = warm_up(self.graph, self.settings)
+            log.info("warm-up done: %s", self.report.as_dict())
+            self._done.set()
+        except DatabaseUnavailable as exc:
+            log.warning("warm-up stopped, Neo4j unavailable: %s", exc.message)
+
+    def ensure(self) -> None:
+        """Start a warm-up unless one is running or done."""
+        with self._lock:
+            if self._done.is_set() or (self._thread is not None and self._thread.is_alive()):
+                return
+            self._thread = threading.Thread(target=self._run, name="brm-warm-up", daemon=True)
+            self._thread.start()
+
+    def invalidate(self) -> None:
+        self._done.clear()
+
+    def wait(self, timeout_s: float) -> bool:
+        return self._done.wait(timeout_s)

@@ -1,0 +1,47 @@
+"""The warm-up before /ready: every named query planned, the page's first clicks run once (issue 19).
+
+No timing here (benchmarks/first_request.py measures the effect); these tests check that the warm-up
+covers every query, reports none failed on real data, and that /ready answers 200 only after it.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.core.config import Settings
+from app.db.graph import Graph
+from app.db.queries import _load_all
+from app.main import create_app
+from app.services.importer import import_bundle
+from app.services.warm_up import plannable, warm_up
+
+pytestmark = pytest.mark.integration
+
+
+def test_warm_up_plans_every_named_query_and_runs_the_page_flow(graph: Graph, settings: Settings,
+                                                                  mini_bundle: dict[str, Any]) -> None:
+    import_bundle(graph, mini_bundle)
+    report = warm_up(graph, settings)
+    expected = sorted(name for name, text in _load_all(settings.cypher_dir).items() if plannable(name, text))
+    assert {name: why for name, why in report.failed.items() if name in expected} == {}  # every plan compiles
+    assert sorted(report.planned) == expected and len(expected) > 100
+    steps = ["account_graph", "relationship_map", "decision_chain", "win_rate", "gaps", "reach"]
+    assert [s for s in steps if s in report.ran or f"page:{s}" in report.failed] == steps
+    # a page step may only fail by timing out on a loaded machine, never by a wrong query or parameter
+    assert all("TimedOut" in why or "timed out" in why.lower() for name, why in report.failed.items()
+               if name.startswith("page:"))
+
+
+def test_warm_up_on_an_empty_graph_plans_and_skips_the_page_flow(graph: Graph, settings: Settings) -> None:
+    report = warm_up(graph, settings)
+    assert report.failed == {} and report.ran == [] and report.planned
+
+
+def test_ready_answers_after_the_warm_up(graph: Graph, settings: Settings, mini_bundle: dict[str, Any]) -> None:
+    import_bundle(graph, mini_bundle)
+    with TestClient(create_app(settings.model_copy(update={"warm_up": True, "warm_up_wait_s": 900.0}))) as client:
+        assert client.get("/ready").status_code == 200
+        report = client.app.state.warm_up.report
+        assert report is not None and all(name.startswith("page:") for name in report.failed)

@@ -8,8 +8,8 @@
 
 A single bundle has no past, so `history_steps` gives the earlier states of the demo as dated bundles
 (`brm demo` imports them before demo.json): the finance shared-services deal (`o-jh-fssc`) starts with no
-compelling event (no win rate), gets one in July with the incumbent Yonyou still weak, then Yonyou's
-rating climbs while the CFO turns against us: the curve rises, then falls week after week.
+compelling event (no win rate), gets one at the end of August with Yonyou and Kingdee still weak, then their
+ratings climb every fortnight while the CFO turns against us: the curve falls week after week.
 """
 from __future__ import annotations
 
@@ -22,15 +22,16 @@ VETO = "o-jh-fssc"
 SINGLE = "o-rf-lims"
 LEFT_ON = "2026-11-09"
 
-# (effective day, Yonyou's (need, closeness) on the deal, the CFO's ROLE_IN (attitude, closeness, solution),
-#  the CIO's closeness, stage, compelling event)
+# (effective day, Yonyou's and Kingdee's (need, closeness) on the deal, the CFO's ROLE_IN (attitude, closeness,
+#  solution), the CIO's closeness, stage, compelling event); spread over the curve's default 13 weeks
 FSSC_STEPS = [
-    ("2026-06-01", (60, 50), ("neutral", 50, 55), 80, "analyse_needs", False),
-    ("2026-07-06", (60, 50), ("neutral", 50, 55), 80, "present_value", True),
-    ("2026-08-03", (65, 60), ("neutral", 45, 50), 80, "present_value", True),
-    ("2026-08-31", (70, 68), ("negative", 38, 45), 78, "present_value", True),
-    ("2026-09-28", (74, 75), ("negative", 32, 40), 76, "present_value", True),
-    ("2026-10-26", (76, 79), ("negative", 28, 38), 75, "present_value", True),
+    ("2026-06-01", (45, 35), (50, 40), ("neutral", 50, 55), 80, "analyse_needs", False),
+    ("2026-08-31", (45, 35), (50, 40), ("neutral", 50, 55), 80, "present_value", True),
+    ("2026-09-14", (55, 45), (55, 45), ("neutral", 45, 50), 80, "present_value", True),
+    ("2026-09-28", (62, 58), (60, 48), ("neutral", 40, 45), 78, "present_value", True),
+    ("2026-10-12", (68, 68), (65, 50), ("negative", 35, 42), 77, "present_value", True),
+    ("2026-10-26", (72, 75), (68, 52), ("negative", 30, 40), 76, "present_value", True),
+    ("2026-11-09", (76, 79), (70, 55), ("negative", 27, 37), 75, "present_value", True),
 ]
 
 
@@ -46,8 +47,8 @@ def add_people(d: Any) -> None:
     d.knows("e-tian-bin", "c-rf-ops", 0.7, "2024")
 
 
-def _fssc(bundle: dict[str, list[Row]], yonyou: tuple[int, int], cfo: tuple[str, int, int], cio: int,
-          stage: str, compelling: bool) -> None:
+def _fssc(bundle: dict[str, list[Row]], yonyou: tuple[int, int], kingdee: tuple[int, int],
+          cfo: tuple[str, int, int], cio: int, stage: str, compelling: bool) -> None:
     for row in bundle["opportunities"]:
         if row["id"] == VETO:
             row.update(stage=stage, compelling_event=compelling)
@@ -57,10 +58,10 @@ def _fssc(bundle: dict[str, list[Row]], yonyou: tuple[int, int], cfo: tuple[str,
         if row["opportunity"] == VETO and row["contact"] == "c-jh-cio":
             row["closeness"] = cio
     for row in bundle["competitors"]:
-        if row["id"] == "k-yonyou":
-            for entry in row["opportunities"]:
-                if entry["opportunity"] == VETO:
-                    entry.update(need_satisfaction=yonyou[0], closeness=yonyou[1])
+        rating = {"k-yonyou": yonyou, "k-kingdee": kingdee}.get(row["id"])
+        for entry in row["opportunities"] if rating else []:
+            if entry["opportunity"] == VETO:
+                entry.update(need_satisfaction=rating[0], closeness=rating[1])
 
 
 def _before_moves(bundle: dict[str, list[Row]]) -> None:
@@ -80,10 +81,10 @@ def _before_moves(bundle: dict[str, list[Row]]) -> None:
 def history_steps(final: dict[str, list[Row]]) -> list[tuple[datetime, dict[str, list[Row]]]]:
     """Earlier states of the demo as (effective instant, whole bundle), oldest first; demo.json comes after."""
     steps = []
-    for day, yonyou, cfo, cio, stage, compelling in FSSC_STEPS:
+    for day, yonyou, kingdee, cfo, cio, stage, compelling in FSSC_STEPS:
         bundle = copy.deepcopy(final)
         _before_moves(bundle)
-        _fssc(bundle, yonyou, cfo, cio, stage, compelling)
+        _fssc(bundle, yonyou, kingdee, cfo, cio, stage, compelling)
         steps.append((datetime.fromisoformat(day).replace(hour=9, tzinfo=UTC), bundle))
     return steps
 

@@ -112,6 +112,7 @@ def run_page_flow(graph: Graph, settings: Settings, report: WarmReport) -> None:
     ]
     if row["contact"] is not None:
         steps.append(("reach", lambda: reach(graph, settings, row["contact"])))
+    steps.append(("render_views", lambda: _render_views(graph, settings, row)))
     for name, work in steps:
         try:
             work()
@@ -122,6 +123,19 @@ def run_page_flow(graph: Graph, settings: Settings, report: WarmReport) -> None:
             report.failed[f"page:{name}"] = exc.message
         except Exception as exc:  # noqa: BLE001 - e.g. a timeout on a loaded machine: report, go on
             report.failed[f"page:{name}"] = str(exc).splitlines()[0][:200]
+
+
+def _render_views(graph: Graph, settings: Settings, row: dict[str, Any]) -> None:
+    """The page's HTML views once (pyvis templates, matplotlib): the first deal view measured 8.5 s
+    after a plans-only warm-up against 0.7 s for the second (benchmarks/first_request.py)."""
+    from app.services.account_graph import account_graph
+    from app.viz import sources
+    from app.viz.account_map import render_account_map
+    from app.viz.deal_view import render_deal_view
+
+    data = sources.deal_data(graph, settings, row["opportunity"])
+    render_deal_view(data["chain"], data["gaps"], data["win_rate"], "en")
+    render_account_map(account_graph(graph, settings, row["account"]), "en")
 
 
 def warm_up(graph: Graph, settings: Settings) -> WarmReport:

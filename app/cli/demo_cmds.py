@@ -42,10 +42,10 @@ def demo_load(force: bool = typer.Option(False, help="import again even if the d
 def load_history(graph: Any, bundle: dict[str, Any]) -> int:
     """Import the past that leads up to the demo, oldest first: the month ends of seed.demo_history (issue 19:
     every trend has points) and the dated steps of seed.demo_time (issue 17: the finance deal's falling
-    curve, a champion who left, a former champion elsewhere), each without the other's rows."""
-    dated = [(as_instant(day), demo_time.without_story(part, day))
-             for day, part in demo_history.steps(bundle)]
-    dated += [(at, demo_time.story_only(part)) for at, part in demo_time.history_steps(bundle)]
-    for at, part in sorted(dated, key=lambda step: step[0]):
+    curve, a champion who left, a former champion elsewhere), each without the other's rows; returns the
+    number of month ends."""
+    months = [(as_instant(day), demo_time.without_story(part, day)) for day, part in demo_history.steps(bundle)]
+    story = [(at, demo_time.story_only(part)) for at, part in demo_time.history_steps(bundle)]
+    for at, part in sorted(months + story, key=lambda step: step[0]):
         import_bundle(graph, part, effective_at=at)
-    return len(dated)
+    return len(months)

@@ -13,18 +13,18 @@ from __future__ import annotations
 import csv
 import io
 import re
-import types
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, datetime, timezone
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from app.core.config import get_settings
 from app.i18n import t
 from app.ingest import salesforce
 from app.ingest.mapping import Mapping, ObjectMapping
 from app.models.bundle import Bundle
+from app.models.field_kinds import field_kind
 from app.models.domain import ActivityType, DecisionRole, Stage
 from app.services.import_errors import ErrorCollector, closest
 from app.services.importer import LINKS
@@ -87,25 +87,11 @@ class Converted:
                 "merged": [{"file": f, "reason": r, "rows": n} for (f, r), n in sorted(self.merged.items())]}
 
 
-def _kind_of(annotation: Any) -> type | None:
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return _kind_of(get_args(annotation)[0])
-    if origin is Union or origin is types.UnionType:
-        kinds = [_kind_of(arg) for arg in get_args(annotation) if arg is not type(None)]
-        return kinds[0] if kinds else None
-    if origin is list:
-        return list
-    if isinstance(annotation, type) and issubclass(annotation, str) and annotation is not str:
-        return str  # enums
-    return annotation if annotation in (bool, int, float, date, str) else None
-
-
 @lru_cache(maxsize=None)
 def _field_types(kind: str) -> dict[str, tuple[type | None, bool]]:
     """Bundle field → (scalar kind, required)."""
     row_model = Bundle.model_fields[kind].annotation.__args__[0]  # type: ignore[union-attr]
-    types_ = {info.alias or name: (_kind_of(info.annotation), info.is_required())
+    types_ = {info.alias or name: (field_kind(info.annotation), info.is_required())
               for name, info in row_model.model_fields.items()}
     return {**types_, **VIRTUAL_TYPES.get(kind, {})}
 

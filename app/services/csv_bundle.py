@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import csv
 import io
-import types
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any, get_args
 
 from app.core.errors import InvalidInput
 from app.ingest.archive import read_folder, read_zip
 from app.models.bundle import Bundle, CompetitorEntry, Row
+from app.models.field_kinds import field_kind
 from app.services.importer import error_item
 
 LIST_SEPARATOR = ";"
@@ -151,7 +150,7 @@ def _convert(key: str, column: str, annotation: Any, cell: str) -> Any:
         return _split(cell)
     if column in LIST_COLUMNS:  # issue 13: emails / domains, `a@x.com;b@x.com`
         return _split(cell)
-    kind = _scalar_kind(annotation)
+    kind = field_kind(annotation)
     if kind is bool:
         lowered = cell.lower()
         if lowered in TRUE_WORDS:
@@ -177,19 +176,6 @@ def _member(part: str) -> dict[str, str]:
     if not contact.strip():
         raise ValueError(f"member {part!r} has no contact id (format: contact:role;contact:role)")
     return {"contact": contact.strip(), "role": role.strip()} if role.strip() else {"contact": contact.strip()}
-
-
-def _scalar_kind(annotation: Any) -> type | None:
-    """bool, int, float, date or str, looking through Optional and Annotated."""
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return _scalar_kind(get_args(annotation)[0])
-    if origin is Union or origin is types.UnionType:
-        kinds = [_scalar_kind(arg) for arg in get_args(annotation) if arg is not type(None)]
-        return kinds[0] if kinds else None
-    if annotation in (bool, int, float, date, str):
-        return annotation
-    return None
 
 
 def _row_model(key: str) -> type[Row]:

@@ -172,8 +172,6 @@ def check_links(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> 
 def check_shape(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> None:
     """Rules across rows: departments stay inside their account and acyclic, employees' lines acyclic."""
     entity_id = payload["id"]
-    if kind.key == "contacts":
-        check_contact_move(tx, entity_id, payload["account"])  # issue 18: its links stay inside one account
     if kind.key == "contacts" and payload.get("department"):
         found = Graph.run_in(tx, "import_department_accounts", departments=[payload["department"]])
         if found and found[0]["account"] != payload["account"]:
@@ -181,6 +179,8 @@ def check_shape(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> 
                 "contacts", None, "department",
                 f"department {payload['department']} belongs to account {found[0]['account']}, "
                 f"not {payload['account']}", payload["department"])])
+    if kind.key == "contacts":  # after the department rule, so a wrong department is still named first
+        check_contact_move(tx, entity_id, payload["account"])  # issue 18: its links stay inside one account
     if kind.key == "departments":
         parent = payload.get("parent")
         if parent == entity_id:

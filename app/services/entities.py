@@ -204,8 +204,6 @@ def check_shape(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> 
                 "contacts", None, "department",
                 f"department {payload['department']} belongs to account {found[0]['account']}, "
                 f"not {payload['account']}", payload["department"])])
-    if kind.key == "contacts":  # after the department rule, so a wrong department is still named first
-        check_contact_move(tx, entity_id, payload["account"])  # issue 18: its links stay inside one account
     if kind.key == "departments":
         parent = payload.get("parent")
         if parent == entity_id:

@@ -11,8 +11,9 @@ Why scripts stay `'unsafe-inline'` (no hashes or nonces): the page draws each gr
 fetched view into `<iframe srcdoc>`, and a srcdoc document inherits the page's CSP. Each view's
 inline scripts hold its data, so their hashes cannot be known when the page's header is sent, and a
 nonce would have to be copied into the view's script tags by the page's own JavaScript (not done
-here, see the issue-18 notes). The graph iframe is sandboxed (`allow-scripts` only), so its scripts
-run in an opaque origin and cannot read the page's storage, where the API key is kept.
+here, see the issue-18 notes). The graph iframe is NOT sandboxed: the page's editing (issue 14) drives
+the graph's vis-network directly (drawing a line by dragging), which an opaque-origin frame forbids;
+the sign-in session is an HttpOnly cookie, so no script of either document can read it.
 """
 from __future__ import annotations
 

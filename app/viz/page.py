@@ -92,7 +92,7 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
       <div class="row"><label><span data-i18n="circle">Circle</span><select id="circle"></select></label></div>
       <div class="row"><label><input id="employees" type="checkbox"> <span data-i18n="employees_toggle">Show our employees</span></label></div>
       <div class="row"><label><input id="all-ties" type="checkbox"> <span data-i18n="show_all_ties">Show all ties</span></label></div>
-      <form id="person-form" class="row" autocomplete="off" onsubmit="return false"><input id="person-q" type="search" data-i18n-placeholder="find_person" placeholder="Find a person…"></form>
+      <form id="person-search" class="row" autocomplete="off" onsubmit="return false"><input id="person-q" type="search" data-i18n-placeholder="find_person" placeholder="Find a person…"></form>
       <div id="person-note" class="muted"></div>
     </div>
     <section id="trend-section" hidden>
@@ -122,7 +122,7 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
       <span id="status"></span>
     </nav>
     <div id="empty" data-i18n="pick_account">Search and pick an account to start.</div>
-    <iframe id="graph" title="graph" sandbox="allow-scripts" hidden></iframe>
+    <iframe id="graph" title="graph" hidden></iframe>
     <div id="chart-big" hidden><img id="chart-big-img" alt=""></div>
   </main>
 </div>

@@ -12,7 +12,7 @@ import pytest
 from matplotlib import image
 
 from app.services.importer import import_bundle
-from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded
+from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded, sign_in
 from tests.browser.test_exploration_page import outside_requests
 
 pytestmark = pytest.mark.integration
@@ -21,9 +21,7 @@ MIN_LABEL_PX = 12  # on-screen text height of a key person's label at the defaul
 
 def open_map(page: Any, server: LiveServer, query: str, account: str, lang: str = "en") -> None:
     page.add_init_script(f"localStorage.setItem('brm.lang', '{lang}')")
-    page.goto(server.url + "/")
-    page.fill("#api-key", server.key)
-    page.dispatch_event("#api-key", "change")
+    sign_in(page, server)  # issue 14: the page signs in with a form
     page.fill("#account-q", query)
     page.click(f"#account-results button[data-id='{account}']", timeout=60_000)
     page.wait_for_selector("body[data-drawn-view=account]", state="attached", timeout=90_000)
@@ -123,7 +121,7 @@ def test_a_1000_contact_account_opens_folded_and_expands_on_click(live_server: L
     offset = browser_page.evaluate("() => document.querySelector('#graph').contentDocument.querySelector('#mynetwork').getBoundingClientRect().top")
     status = browser_page.inner_text("#status")
     browser_page.mouse.click(box["x"] + point["x"], box["y"] + offset + point["y"])
-    browser_page.wait_for_function(f"document.querySelector('#status').textContent !== {status!r}"
+    browser_page.wait_for_function(f"() => document.querySelector('#status').textContent !== {status!r}"
                                    " && document.querySelector('#status').textContent.includes('ms')", timeout=90_000)
     browser_page.wait_for_timeout(800)
     frame = browser_page.frame(url="about:srcdoc")

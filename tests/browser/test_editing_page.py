@@ -14,6 +14,7 @@ from app.models.keys import Role
 from app.services.importer import import_bundle
 from app.services.users import create_user
 from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded, sign_in
+from tests.browser.test_exploration_page import node_point  # the canvas sits under the legend strip
 
 pytestmark = pytest.mark.integration
 ANN = ("ann", "ann password 1")
@@ -32,7 +33,7 @@ def changes(page: Any) -> int:
 
 
 def wait_changed(page: Any, before: int) -> None:
-    page.wait_for_function(f"Number(document.body.dataset.changes || 0) > {before}", timeout=30_000)
+    page.wait_for_function(f"() => Number(document.body.dataset.changes || 0) > {before}", timeout=30_000)
 
 
 def open_map(page: Any, server: LiveServer, user: tuple[str, str]) -> None:
@@ -41,13 +42,6 @@ def open_map(page: Any, server: LiveServer, user: tuple[str, str]) -> None:
     page.click("#account-results button[data-id='acc-nw']")
     page.wait_for_selector("body[data-drawn-view=account]", state="attached", timeout=30_000)
     page.wait_for_timeout(800)  # let the layout settle before clicking nodes
-
-
-def node_point(page: Any, node_id: str) -> tuple[float, float]:
-    frame = page.frame(url="about:srcdoc")
-    point = frame.evaluate("(id) => network.canvasToDOM(network.getPositions([id])[id])", node_id)
-    box = page.locator("#graph").bounding_box()
-    return box["x"] + point["x"], box["y"] + point["y"]
 
 
 def click_person(page: Any, node_id: str) -> None:
@@ -78,7 +72,7 @@ def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded
     browser_page.fill("#login-username", ANN[0])
     browser_page.fill("#login-password", "not it")
     browser_page.click("#login-submit")
-    browser_page.wait_for_function("document.querySelector('#login-error').textContent.length > 0")
+    browser_page.wait_for_function("() => document.querySelector('#login-error').textContent.length > 0")
     assert "Wrong username or password" in browser_page.inner_text("#login-error")
     open_map(browser_page, mini_server, ANN)
     assert "ann" in browser_page.inner_text("#who")
@@ -167,21 +161,21 @@ def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded
     wait_changed(browser_page, before)
     created = api(mini_server, "/contacts?q=qian")["items"]
     assert [(c["name"], c["department"], c["account"]) for c in created] == [("Qian Yu", "d-fin", "acc-nw")]
-    browser_page.wait_for_function("document.querySelector('#contact-name').textContent === 'Qian Yu'")
+    browser_page.wait_for_function("() => document.querySelector('#contact-name').textContent === 'Qian Yu'")
     assert "reporting line" in browser_page.inner_text("#missing-features")  # a new person has no lines yet
     shot(browser_page, "08b-new-person")
 
     # the same states in Chinese
     browser_page.click("#lang")
-    browser_page.wait_for_function("document.querySelector('header h1').textContent === '关系地图'")
-    browser_page.wait_for_function("document.querySelector('#person-panel') && "
+    browser_page.wait_for_function("() => document.querySelector('header h1').textContent === '关系地图'")
+    browser_page.wait_for_function("() => document.querySelector('#person-panel') && "
                                    "document.querySelector('#person-panel').innerText.includes('七特征')",
                                    timeout=20_000)
     shot(browser_page, "09-person-card-zh")
     browser_page.click("nav button[data-view=deal]")
     browser_page.wait_for_selector("#deal-editor", timeout=20_000)
     browser_page.wait_for_selector("body[data-drawn-view=deal]", state="attached", timeout=30_000)
-    browser_page.wait_for_function("!document.querySelector('#status').textContent.includes('加载')", timeout=30_000)
+    browser_page.wait_for_function("() => !document.querySelector('#status').textContent.includes('加载')", timeout=30_000)
     assert "完善此决策链还缺少什么" in browser_page.inner_text("#deal-details")
     shot(browser_page, "10-deal-zh")
     browser_page.click("#sign-out")

@@ -91,15 +91,15 @@ def test_page_loads_offline_and_draws_the_account_map(live_server: LiveServer, p
     browser_page.mouse.move(box["x"] + 5, box["y"] + box["height"] - 5)
 
     browser_page.select_option("#circle", "circ-old-guard")
-    browser_page.wait_for_function("document.querySelector('#status').textContent.includes('· 3 /')")
+    browser_page.wait_for_function("() => document.querySelector('#status').textContent.includes('· 3 /')")
     browser_page.screenshot(path=str(ARTIFACTS / "02-account-map-circle.png"))
     browser_page.select_option("#circle", "")
     browser_page.check("#employees")
-    browser_page.wait_for_function("document.querySelector('#status').textContent.includes('· 17 /')")
+    browser_page.wait_for_function("() => document.querySelector('#status').textContent.includes('· 17 /')")
     browser_page.screenshot(path=str(ARTIFACTS / "03-account-map-employees.png"))
 
     browser_page.click("#lang")
-    browser_page.wait_for_function("document.querySelector('header h1').textContent === '关系地图'")
+    browser_page.wait_for_function("() => document.querySelector('header h1').textContent === '关系地图'")
     browser_page.wait_for_selector("body[data-drawn-view=account]", state="attached")
     browser_page.wait_for_timeout(500)
     assert "部门" in browser_page.inner_text("aside")
@@ -129,7 +129,7 @@ def test_account_deal_reach_flow_by_clicks(live_server: LiveServer, page: tuple[
     browser_page.wait_for_selector("body[data-drawn-view=account]", state="attached")
     browser_page.wait_for_timeout(300)
     click_node(browser_page, "c-ceo")
-    browser_page.wait_for_function("document.querySelector('#contact-name').textContent === 'Wang Lei'")
+    browser_page.wait_for_function("() => document.querySelector('#contact-name').textContent === 'Wang Lei'")
     browser_page.click("#reach-button")
     browser_page.wait_for_selector("body[data-drawn-view=reach]", state="attached", timeout=90_000)
     browser_page.wait_for_selector("#reach-list li")
@@ -138,10 +138,10 @@ def test_account_deal_reach_flow_by_clicks(live_server: LiveServer, page: tuple[
 
     browser_page.click("#lang")
     browser_page.wait_for_selector("body[data-drawn-view=reach]", state="attached")
-    browser_page.wait_for_function("document.querySelector('#status').textContent.startsWith('绘制用时')")
+    browser_page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('绘制用时')")
     browser_page.screenshot(path=str(ARTIFACTS / "06b-reach-zh.png"))
     browser_page.click("nav button[data-view=deal]")
-    browser_page.wait_for_function("document.querySelector('#status').textContent.startsWith('绘制用时')"
+    browser_page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('绘制用时')"
                                    " && document.body.dataset.drawnView === 'deal'")
     assert "关系紧密度" in browser_page.inner_text("#averages")
     browser_page.screenshot(path=str(ARTIFACTS / "05b-deal-zh.png"))
@@ -173,7 +173,7 @@ def test_render_time_of_a_large_account(live_server: LiveServer, page: tuple[Any
     status = browser_page.inner_text("#status")
     browser_page.screenshot(path=str(ARTIFACTS / "07-large-account.png"))
     browser_page.check("#employees")
-    browser_page.wait_for_function("document.querySelector('#status').textContent.includes('drawn in')"
+    browser_page.wait_for_function("() => document.querySelector('#status').textContent.includes('drawn in')"
                                    " && !document.querySelector('#status').textContent.startsWith('" + status + "')",
                                    timeout=30_000)
     browser_page.wait_for_timeout(300)
@@ -183,7 +183,7 @@ def test_render_time_of_a_large_account(live_server: LiveServer, page: tuple[Any
     assert frame.evaluate(visible) == 0  # 1600 KNOWS lines: hidden until someone is selected
     busiest = max(bundle["employees"], key=lambda e: sum(k["employee"] == e["id"] for k in bundle["knows"]))
     click_node(browser_page, busiest["id"])
-    browser_page.wait_for_function(f"document.querySelector('#graph').contentWindow.eval('({visible})()') > 0")
+    frame.wait_for_function(f"() => ({visible})() > 0")
     browser_page.screenshot(path=str(ARTIFACTS / "09-large-account-one-employee.png"))
     timing = {"contacts": len(bundle["contacts"]), "server_render_s": server_s,
               "html_bytes": len(response.content), "page_to_drawn_s": round(page_s, 3), "status": status,
@@ -212,9 +212,9 @@ def test_trend_charts_show_on_the_page(live_server: LiveServer, page: tuple[Any,
     import_bundle(live_server.graph, mini_bundle)
     browser_page, recorded = page
     open_account(browser_page, live_server)
-    browser_page.wait_for_function("document.querySelector('#account-trend').naturalWidth > 0", timeout=20_000)
+    browser_page.wait_for_function("() => document.querySelector('#account-trend').naturalWidth > 0", timeout=20_000)
     browser_page.click("#deal-list button[data-id='o-wms']")
-    browser_page.wait_for_function("document.querySelector('#deal-trend') && "
+    browser_page.wait_for_function("() => document.querySelector('#deal-trend') && "
                                    "document.querySelector('#deal-trend').naturalWidth > 0", timeout=20_000)
     browser_page.screenshot(path=str(ARTIFACTS / "10-trends.png"), full_page=True)
     assert outside_requests(recorded.requests, live_server) == []

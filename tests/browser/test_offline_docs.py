@@ -43,7 +43,7 @@ def test_redoc_renders_offline(live_server: LiveServer, page: tuple[Any, Recorde
     browser_page, recorded = page
     blocked = block_outside(browser_page, live_server)
     browser_page.goto(live_server.url + "/redoc")
-    browser_page.wait_for_function("document.body.textContent.includes('Decision-chain gaps and coaching')",
+    browser_page.wait_for_function("() => document.body.textContent.includes('Decision-chain gaps and coaching')",
                                    timeout=90_000)
     browser_page.screenshot(path=str(ARTIFACTS / "31-redoc-offline.png"))
     assert blocked == []

@@ -40,7 +40,7 @@ def test_chinese_page_has_no_english_sentence_and_no_raw_codes(live_server: Live
     browser_page.click("#deal-list button[data-id='o-wms']")
     browser_page.wait_for_selector("body[data-drawn-view=deal]", state="attached", timeout=90_000)
     browser_page.wait_for_selector("#gap-list .person")
-    browser_page.wait_for_function("document.querySelector('#deal-trend') && "
+    browser_page.wait_for_function("() => document.querySelector('#deal-trend') && "
                                    "document.querySelector('#deal-trend').naturalWidth > 0", timeout=90_000)
     browser_page.click("nav button[data-view=account]")
     browser_page.wait_for_selector("body[data-drawn-view=account]", state="attached")

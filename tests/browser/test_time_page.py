@@ -12,20 +12,19 @@ import pytest
 from app.services.importer import import_bundle
 from seed import demo
 from seed.demo_time import import_history
-from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded
+from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded, sign_in
 
 pytestmark = pytest.mark.integration
 
 
 def open_deal(page: Any, server: LiveServer) -> None:
-    page.goto(server.url + "/")
-    page.fill("#api-key", server.key)
+    sign_in(page, server)  # issue 14: the page signs in with a form
     page.fill("#account-q", "Jinhai")
     page.click("#account-results button[data-id='acc-jinhai']")
     page.wait_for_selector("body[data-drawn-view=account]", state="attached", timeout=150_000)
     page.click(f"#deal-list button[data-id='{demo.VETO}']")
     page.wait_for_selector("#averages", timeout=150_000)
-    page.wait_for_function("document.querySelector('#win-rate-curve') && document.querySelector('#win-rate-curve').naturalWidth > 0",
+    page.wait_for_function("() => document.querySelector('#win-rate-curve') && document.querySelector('#win-rate-curve').naturalWidth > 0",
                            timeout=150_000)
 
 
@@ -57,7 +56,7 @@ def test_curve_review_and_alerts_on_the_page(live_server: LiveServer, page: tupl
     browser_page.screenshot(path=str(ARTIFACTS / "17-alerts-en.png"))
 
     browser_page.click("#lang")
-    browser_page.wait_for_function("document.querySelector('header h1').textContent === '关系地图'")
+    browser_page.wait_for_function("() => document.querySelector('header h1').textContent === '关系地图'")
     browser_page.click("nav button[data-view=alerts]")
     browser_page.wait_for_selector("body[data-drawn-view=alerts]", state="attached", timeout=150_000)
     browser_page.wait_for_timeout(500)
@@ -70,7 +69,7 @@ def test_curve_review_and_alerts_on_the_page(live_server: LiveServer, page: tupl
     assert "销售周会" in browser_page.frame_locator("#graph").locator("body").inner_text()
     browser_page.screenshot(path=str(ARTIFACTS / "17-review-zh.png"))
     browser_page.click(f"#deal-list button[data-id='{demo.VETO}']")
-    browser_page.wait_for_function("document.querySelector('#win-rate-curve') && document.querySelector('#win-rate-curve').naturalWidth > 0",
+    browser_page.wait_for_function("() => document.querySelector('#win-rate-curve') && document.querySelector('#win-rate-curve').naturalWidth > 0",
                                    timeout=150_000)
     browser_page.wait_for_timeout(800)
     browser_page.locator("#win-rate-curve").screenshot(path=str(ARTIFACTS / "17-curve-chart-zh.png"))

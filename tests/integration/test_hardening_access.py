@@ -164,4 +164,4 @@ def test_security_headers_on_the_page_views_and_data(client: TestClient, graph: 
         csp = html.headers["Content-Security-Policy"]
         assert "default-src 'self'" in csp and "object-src 'none'" in csp and "connect-src 'self'" in csp
     assert data.headers["Content-Security-Policy"].startswith("default-src 'none'")
-    assert 'sandbox="allow-scripts"' in page.text
+    assert "api-key" not in page.text  # no key kept in the page's storage: the session is an HttpOnly cookie

@@ -17,7 +17,7 @@ from app.services.sessions import COOKIE_NAME, CSRF_HEADER, csrf_matches, sessio
 
 PUBLIC_PATHS = frozenset({"/health", "/ready", "/", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json",
                           "/auth/login", "/auth/session"})
-PUBLIC_PREFIXES = ("/static/",)
+PUBLIC_PREFIXES = ("/static/", "/docs/assets/")  # the page's JS/CSS (issue 14); the offline API docs' files (issue 19)
 ADMIN_PREFIXES = ("/keys", "/export", "/import", "/backup", "/restore", "/users")
 ADMIN_SUFFIXES = ("/personal-data",)  # subject access (issue 18): everything held about a person
 SIGNED_IN_PREFIXES = ("/auth/",)  # issue 14: me, logout: anyone signed in

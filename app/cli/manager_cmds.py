@@ -102,7 +102,7 @@ def departure_risk_cmd(employee: str = typer.Argument(None, help="an employee id
             rows = chosen.items
         else:
             impact = departure_impact(graph, get_settings(), get_manager_settings(), employee)
-    if emit_json(rows if employee is None else impact):
+    if emit_json(chosen if employee is None else impact):  # the API's shapes: a page, or one impact
         return
     if employee is None:
         table = Table("#", "employee", "team", "amount at risk", "key contacts", "contacts", "deals",

@@ -49,10 +49,10 @@ def test_every_command_prints_json(cli: CliRunner, tmp_path: Path, mini_bundle: 
     assert {"gaps", "people", "lang"} <= set(gaps)
     assert run_json(cli, "account-map", "acc-nw")["account"]["id"] == "acc-nw"
     assert isinstance(run_json(cli, "key-accounts")["accounts"], list)
-    levels = run_json(cli, "rep-levels")
+    levels = run_json(cli, "rep-levels")["items"]  # a page, like the API (issue 15)
     assert levels and {"employee", "level", "reasons"} <= set(levels[0])
     assert run_json(cli, "rep-levels", "e-dan")[0]["employee"] == "e-dan"
-    assert isinstance(run_json(cli, "departure-risk"), list)
+    assert isinstance(run_json(cli, "departure-risk")["items"], list)
     assert run_json(cli, "departure-risk", "e-dan")["employee"] == "e-dan"
     assert isinstance(run_json(cli, "coverage"), list)
     assert run_json(cli, "trend", "acc-nw")["id"] == "acc-nw"

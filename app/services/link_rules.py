@@ -30,7 +30,7 @@ KINDS_WITH_ACCOUNT = ("contacts", "circles", "opportunities")
 def bundle_link_rule_errors(graph: Graph, bundle: Bundle, standalone: bool = False) -> list[dict[str, Any]]:
     """Row errors for cross-account links and reporting cycles in a bundle (with the stored graph unless standalone)."""
     account_of = _accounts(graph, bundle, standalone)
-    errors = _cross_account_errors(bundle, account_of)
+    errors = _cross_account_errors(bundle, account_of, _moved_from(graph, bundle, account_of, standalone))
     errors.extend(_cycle_errors(graph, bundle, account_of, standalone))
     return errors
 
@@ -58,8 +58,23 @@ def _accounts(graph: Graph, bundle: Bundle, standalone: bool) -> dict[str, dict[
     return account_of
 
 
-def _cross_account_errors(bundle: Bundle, account_of: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+def _moved_from(graph: Graph, bundle: Bundle, account_of: dict[str, dict[str, str]],
+                standalone: bool) -> dict[str, str]:
+    """Contacts this bundle moves to another account -> the account they leave (issue 17: a job change)."""
+    if standalone:
+        return {}
+    ids = sorted(row.id for _, row in _rows(bundle, "contacts"))
+    stored = graph.read("link_rules_accounts", contacts=ids, circles=[], opportunities=[]) if ids else []
+    return {item["id"]: item["account"] for item in stored
+            if item["kind"] == "contacts" and item["account"] != account_of["contacts"].get(item["id"])}
+
+
+def _cross_account_errors(bundle: Bundle, account_of: dict[str, dict[str, str]],
+                          moved_from: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Reporting lines, roles and circle members stay inside one account. The one exception: a role of a
+    contact this bundle moves away from the deal's account (issue 17), which the import then ends."""
     contacts = account_of["contacts"]
+    moved_from = moved_from or {}
     errors = []
     for index, row in _rows(bundle, "reports_to"):
         ours, theirs = contacts.get(row.from_), contacts.get(row.to)
@@ -68,7 +83,7 @@ def _cross_account_errors(bundle: Bundle, account_of: dict[str, dict[str, str]])
                                      f"{row.from_} at {ours}: a reporting line stays inside one account", row.to))
     for index, row in _rows(bundle, "roles"):
         ours, deal = contacts.get(row.contact), account_of["opportunities"].get(row.opportunity)
-        if ours and deal and ours != deal:
+        if ours and deal and ours != deal and moved_from.get(row.contact) != deal:
             errors.append(error_item("roles", index, "contact", f"contact {row.contact} works at account {ours}, "
                                      f"opportunity {row.opportunity} is for {deal}", row.contact))
     for index, row in _rows(bundle, "circles"):

@@ -107,15 +107,6 @@ def mini_expected() -> dict[str, Any]:
 # whose fix is not yet verified by a full run; each is named in that stop's closing note. They still
 # run (non-strict xfail: an XPASS shows the fix took); remove a line as soon as its test is green.
 OPEN_AFTER_MERGE = {
-    "tests/browser/test_account_map_readable.py::test_chinese_133_contact_map",
-    "tests/browser/test_account_map_readable.py::test_a_1000_contact_account_opens_folded_and_expands_on_click",
-    "tests/browser/test_editing_page.py::test_a_viewer_sees_no_edit_control",
-    "tests/browser/test_exploration_page.py::test_page_loads_offline_and_draws_the_account_map",
-    "tests/browser/test_exploration_page.py::test_account_deal_reach_flow_by_clicks",
-    "tests/browser/test_exploration_page.py::test_render_time_of_a_large_account",
-    "tests/browser/test_exploration_page.py::test_trend_charts_show_on_the_page",
-    "tests/browser/test_page_language.py::test_chinese_page_has_no_english_sentence_and_no_raw_codes",
-    "tests/browser/test_time_page.py::test_curve_review_and_alerts_on_the_page",
     "tests/integration/test_cli_json.py::test_every_command_prints_json",
     "tests/integration/test_hardening_access.py::test_busy_server_answers_429_and_health_still_answers",
     "tests/integration/test_import_atomic.py::test_no_op_and_one_percent_change",

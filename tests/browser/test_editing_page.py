@@ -162,6 +162,7 @@ def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded
     created = api(mini_server, "/contacts?q=qian")["items"]
     assert [(c["name"], c["department"], c["account"]) for c in created] == [("Qian Yu", "d-fin", "acc-nw")]
     browser_page.wait_for_function("() => document.querySelector('#contact-name').textContent === 'Qian Yu'")
+    browser_page.wait_for_selector(f"#person-panel[data-person='{created[0]['id']}']", state="attached", timeout=20_000)
     assert "reporting line" in browser_page.inner_text("#missing-features")  # a new person has no lines yet
     shot(browser_page, "08b-new-person")
 

@@ -339,6 +339,7 @@ async function renderPerson(id) {
   parts.push(await historyBox("Contact", id));
   if (edit.person !== id) return;
   panel.replaceChildren(...parts);
+  panel.dataset.person = id;  // whose card is drawn: the card renders after the name, asynchronously
 }
 function personForm(contact, data) {
   const departments = (data.departments || []);

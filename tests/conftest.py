@@ -122,7 +122,6 @@ OPEN_AFTER_MERGE = {
     "tests/integration/test_warm_up.py::test_warm_up_plans_every_named_query_and_runs_the_page_flow",
     "tests/integration/test_warm_up.py::test_warm_up_on_an_empty_graph_plans_and_skips_the_page_flow",
     "tests/integration/test_warm_up.py::test_ready_answers_after_the_warm_up",
-    "tests/unit/test_openapi_names.py::test_schema_names_are_readable",
 }
 
 

@@ -26,7 +26,7 @@ def refs(node: Any) -> set[str]:
 def test_schema_names_are_readable(spec: dict[str, Any]) -> None:
     names = list(spec["components"]["schemas"])
     assert [n for n in names if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", n)] == []
-    assert {"ManagersContactRef", "IntelligenceContactRef", "Bundle", "DealViewFromJsonBody", "AccountRowPage"} <= set(names)
+    assert {"ManagersContactRef", "IntelligenceContactRef", "Bundle", "DealViewFromJsonBody", "AccountRowOutPage"} <= set(names)
 
 
 def test_every_ref_resolves(spec: dict[str, Any]) -> None:

@@ -107,7 +107,6 @@ def mini_expected() -> dict[str, Any]:
 # whose fix is not yet verified by a full run; each is named in that stop's closing note. They still
 # run (non-strict xfail: an XPASS shows the fix took); remove a line as soon as its test is green.
 OPEN_AFTER_MERGE = {
-    "tests/integration/test_cli_json.py::test_every_command_prints_json",
     "tests/integration/test_hardening_access.py::test_busy_server_answers_429_and_health_still_answers",
     "tests/integration/test_import_atomic.py::test_no_op_and_one_percent_change",
     "tests/integration/test_schemathesis.py::test_every_operation_conforms_to_the_schema",
@@ -119,9 +118,6 @@ OPEN_AFTER_MERGE = {
     "tests/integration/test_time_people.py::test_departure_via_put_and_undo",
     "tests/integration/test_time_people.py::test_org_chart_as_of",
     "tests/integration/test_time_people.py::test_new_fields_round_trip",
-    "tests/integration/test_warm_up.py::test_warm_up_plans_every_named_query_and_runs_the_page_flow",
-    "tests/integration/test_warm_up.py::test_warm_up_on_an_empty_graph_plans_and_skips_the_page_flow",
-    "tests/integration/test_warm_up.py::test_ready_answers_after_the_warm_up",
 }
 
 

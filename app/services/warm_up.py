@@ -33,16 +33,27 @@ SKIP_PREFIXES = ("bench_",)
 PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 DATES = {"as_of", "since", "start", "stale_start", "contact_start"}
 DATETIMES = {"at", "until"}
-INTS = {"max_hops", "offset", "limit", "fallback_importance", "skip"}
-BOOLS = {"include_hostile", "employees_flag"}
+INTS = {"max_hops", "offset", "limit", "fallback_importance", "skip", "n"}
+BOOLS = {"include_hostile", "employees_flag", "newest_first"}
 LISTS = {"ids", "accounts", "contact_ids", "departments", "opportunities", "circles", "competitors",
          "activities", "contacts", "points", "rows", "pairs", "rels", "employees", "hostile"}
 MAPS = {"props", "weights", "previous", "current"}
 NOTHING = "\u0000warm-up"  # an id no CRM uses
 
 
-def sample(name: str) -> Any:
-    """A value of the type the services pass for a parameter of this name (matching no node)."""
+LIST_USE = r"(?:UNWIND|\bIN)\s+\${name}\b(?!\.)"  # a list whatever its name: UNWIND $x, ... IN $x
+MAP_USE = r"\${name}\.[A-Za-z_]"  # $x.field: a map
+
+
+def sample(name: str, text: str = "") -> Any:
+    """A value of the type the services pass for a parameter of this name (matching no node).
+
+    The query's own use of the parameter decides first (UNWIND/IN → list, $x.field → map), so a new
+    query plans without a new entry here; names decide the scalars the text cannot tell apart."""
+    if re.search(LIST_USE.format(name=name), text):
+        return []
+    if re.search(MAP_USE.format(name=name), text):
+        return {}
     if name in DATES:
         return date(1900, 1, 1)
     if name in DATETIMES:
@@ -80,7 +91,7 @@ def plan_all(graph: Graph, settings: Settings, report: WarmReport) -> None:
     for name, text in _load_all(settings.cypher_dir).items():
         if not plannable(name, text):
             continue
-        params = {p: sample(p) for p in set(PARAM.findall(text))}
+        params = {p: sample(p, text) for p in set(PARAM.findall(text))}
         try:
             with translate_errors(), graph.driver.session(database=graph.database) as session:
                 session.run(Query("EXPLAIN " + text, timeout=graph.timeout_s), params).consume()

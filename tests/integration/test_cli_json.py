@@ -54,7 +54,8 @@ def test_every_command_prints_json(cli: CliRunner, tmp_path: Path, mini_bundle: 
     assert run_json(cli, "rep-levels", "e-dan")[0]["employee"] == "e-dan"
     assert isinstance(run_json(cli, "departure-risk")["items"], list)
     assert run_json(cli, "departure-risk", "e-dan")["employee"] == "e-dan"
-    assert isinstance(run_json(cli, "coverage"), list)
+    coverage = run_json(cli, "coverage")  # a page, like GET /coverage (issue 15)
+    assert [row["account"] for row in coverage["items"]] == ["acc-nw"] and coverage["total"] == 1
     assert run_json(cli, "trend", "acc-nw")["id"] == "acc-nw"
     bundle_file = tmp_path / "bundle.json"
     bundle_file.write_text(json.dumps(mini_bundle), encoding="utf-8")

@@ -1,0 +1,20 @@
+"""The warm-up's parameter samples: Neo4j keys plans on parameter types, and refuses a wrong type."""
+from __future__ import annotations
+
+from datetime import date
+
+from app.services.warm_up import NOTHING, sample
+
+
+def test_the_query_text_decides_lists_and_maps_before_the_name() -> None:
+    assert sample("keep", "UNWIND $keep AS row MATCH (e {id: row.employee})") == []
+    assert sample("domains", "WITH d WHERE d IN $domains") == []
+    assert sample("ids", "MATCH (n:Account) WHERE n.id IN $ids.accounts") == {}
+    assert sample("ids", "UNWIND $ids AS id") == []
+
+
+def test_names_decide_the_scalars() -> None:
+    assert sample("as_of", "RETURN $as_of") == date(1900, 1, 1)
+    assert sample("n", "UNWIND range(1, $n) AS i") == 1
+    assert sample("newest_first", "ORDER BY CASE WHEN $newest_first THEN 1 END") is False
+    assert sample("account", "MATCH (a:Account {id: $account})") == NOTHING

@@ -77,9 +77,16 @@ def rename_schemas(spec: dict[str, Any]) -> dict[str, Any]:
 
     spec = walk(spec)
     spec["components"]["schemas"] = {renames[old]: body for old, body in spec["components"]["schemas"].items()}
-    for old, new in renames.items():
-        if old != new and spec["components"]["schemas"][new].get("title") == old:
-            spec["components"]["schemas"][new]["title"] = new
+    return spec
+
+
+def title_by_name(spec: dict[str, Any]) -> dict[str, Any]:
+    """Each component's title = its (unique) name: generators such as openapi-python-client name a
+    model by its title, and pydantic's titles are bare class names (two `ContactRef`s, two
+    `ClosenessGrade` enums), which made the generator drop 10 schemas and 14 endpoints."""
+    for name, body in spec.get("components", {}).get("schemas", {}).items():
+        if isinstance(body, dict):
+            body["title"] = name
     return spec
 
 
@@ -89,7 +96,7 @@ def install_schema_names(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = document_import_body(rename_schemas(original()))
+            app.openapi_schema = title_by_name(document_import_body(rename_schemas(original())))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -12,9 +12,11 @@ from starlette.datastructures import UploadFile
 
 from app.api.auth import PrincipalDep
 from app.api.deps import GraphDep, SettingsDep
+from app.api.errors import ErrorBody
 from app.core.errors import InvalidInput
 from app.i18n import negotiate
 from app.ingest.crm_import import import_crm_upload
+from app.models.imports import ImportJobOut
 from app.services.bundle_sources import import_csv, import_zip, parse_json
 from app.services.import_errors import with_summary
 from app.services.export import export_bundle
@@ -26,11 +28,13 @@ router = APIRouter(tags=["bundle"])
 ZIP_TYPES = {"application/zip", "application/x-zip-compressed", "application/x-zip"}
 IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "the import report: rows per key, nodes/relationships created"},
-    202: {"description": "with `async=true`: the import runs as a job; poll `GET /imports/{id}` (Location)"},
-    413: {"description": "the body, or what its zip expands to, is over a limit (ARCHIVE_*, MAX_BODY_BYTES)"},
+    202: {"description": "with `async=true`: the import runs as a job; poll `GET /imports/{id}` (Location)",
+          "model": ImportJobOut},
+    413: {"description": "the body, or what its zip expands to, is over a limit (ARCHIVE_*, MAX_BODY_BYTES)",
+          "model": ErrorBody},
     422: {"description": "rejected whole, nothing written: `summary` (problem kind × key × field with counts, the "
                          "total and did-you-mean hints) and `errors`, the first rows of each kind as "
-                         "{key, row, field, message, value?}"},
+                         "{key, row, field, message, value?}", "model": ErrorBody},
 }
 
 

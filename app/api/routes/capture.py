@@ -11,6 +11,7 @@ from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from app.api.deps import GraphDep, SettingsDep
+from app.api.errors import ErrorBody
 from app.core.errors import InvalidInput
 from app.i18n import negotiate, t
 from app.ingest.capture import CALENDAR_TYPES, MAIL_TYPES, capture_calendar, capture_mail, mail_body_messages
@@ -28,9 +29,9 @@ AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]
 CAPTURE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "the capture report: items, created, duplicate, ignored (by reason), not counted for "
                          "ties, excluded employees, unknown people grouped by account, ties recomputed"},
-    413: {"description": "body larger than MAX_BODY_BYTES"},
-    415: {"description": "unsupported content type"},
-    422: {"description": "not a calendar / broken mail: nothing written"},
+    413: {"description": "body larger than MAX_BODY_BYTES", "model": ErrorBody},
+    415: {"description": "unsupported content type", "model": ErrorBody},
+    422: {"description": "not a calendar / broken mail: nothing written", "model": ErrorBody},
 }
 
 

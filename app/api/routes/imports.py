@@ -10,6 +10,7 @@ from app.api.deps import GraphDep
 from app.api.routes.bundle import import_jobs
 from app.core.errors import NotFound
 from app.i18n import t
+from app.models.imports import ImportJobOut
 from app.services.import_audit import change_page
 
 router = APIRouter(prefix="/imports", tags=["bundle"])
@@ -17,14 +18,15 @@ HEX_ID = r"^[0-9a-f]{32}$"
 
 
 @router.get("/{job_id}", summary="An import job: state, phase, progress and (when done) the report or the error")
-def get_import_job(request: Request, job_id: str = Path(..., pattern=HEX_ID, description="job id")) -> dict[str, Any]:
+def get_import_job(request: Request,
+                   job_id: str = Path(..., pattern=HEX_ID, description="job id")) -> ImportJobOut:
     job = import_jobs(request).get(job_id)
     if job is None:
         raise NotFound(t("imports.job_not_found", id=job_id))
     answer = job.as_dict()
     if job.report and job.report.get("run"):
         answer["changes"] = f"/imports/{job.report['run']}/changes"
-    return answer
+    return ImportJobOut.model_validate(answer)
 
 
 @router.get("/{run}/changes", summary="One page of what an import created and changed, with previous values")

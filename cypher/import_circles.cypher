@@ -18,5 +18,7 @@ CALL (ci, row) {
 WITH ci, row
 UNWIND row.members AS member
 MATCH (c:Contact {id: member.contact})
+// a member who moved away from the circle's account: a membership the move ended (issue 17), not re-created
+WHERE NOT EXISTS { MATCH (c)-[:WORKS_AT]->(x:Account) WHERE NOT (ci)-[:IN]->(x) }
 MERGE (c)-[m:MEMBER_OF]->(ci)
 SET m.role = member.role

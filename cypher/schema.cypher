@@ -24,6 +24,8 @@ CREATE RANGE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
 // History (issue 9): state snapshots keyed by entity ids, read "as of" a date and month by month.
 CREATE RANGE INDEX contact_state_contact IF NOT EXISTS FOR (n:ContactState) ON (n.contact, n.at);
 CREATE RANGE INDEX contact_state_account IF NOT EXISTS FOR (n:ContactState) ON (n.account, n.at);
+// issue 17: has the history begun by a day (a past account map reads it)
+CREATE RANGE INDEX contact_state_at IF NOT EXISTS FOR (n:ContactState) ON (n.at);
 CREATE RANGE INDEX role_state_pair IF NOT EXISTS FOR (n:RoleState) ON (n.opportunity, n.contact, n.at);
 CREATE RANGE INDEX role_state_contact IF NOT EXISTS FOR (n:RoleState) ON (n.contact);
 CREATE RANGE INDEX tie_state_pair IF NOT EXISTS FOR (n:TieState) ON (n.employee, n.contact, n.at);
@@ -39,6 +41,7 @@ CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT email_address IF NOT EXISTS FOR (n:EmailAddress) REQUIRE n.address IS UNIQUE;
 // issue 17: history of deals, competitor ratings and reporting lines
 CREATE RANGE INDEX deal_state_opportunity IF NOT EXISTS FOR (n:DealState) ON (n.opportunity, n.at);
+CREATE RANGE INDEX deal_state_account IF NOT EXISTS FOR (n:DealState) ON (n.account, n.at);
 CREATE RANGE INDEX compete_state_pair IF NOT EXISTS FOR (n:CompeteState) ON (n.opportunity, n.competitor, n.at);
 CREATE RANGE INDEX compete_state_competitor IF NOT EXISTS FOR (n:CompeteState) ON (n.competitor);
 CREATE RANGE INDEX line_state_pair IF NOT EXISTS FOR (n:LineState) ON (n.contact, n.manager, n.at);

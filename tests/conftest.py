@@ -113,11 +113,6 @@ OPEN_AFTER_MERGE = {
     "tests/integration/test_ties.py::test_manual_tie_always_wins",
     "tests/integration/test_ties.py::test_decay_to_dormant_and_back",
     "tests/integration/test_ties.py::test_reach_on_derived_ties_only_with_explanations",
-    "tests/integration/test_time_people.py::test_a_move_keeps_the_person_and_ends_the_old_roles",
-    "tests/integration/test_time_people.py::test_alerts_champion_left_and_former_champion",
-    "tests/integration/test_time_people.py::test_departure_via_put_and_undo",
-    "tests/integration/test_time_people.py::test_org_chart_as_of",
-    "tests/integration/test_time_people.py::test_new_fields_round_trip",
 }
 
 

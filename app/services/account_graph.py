@@ -11,6 +11,9 @@ from typing import Any
 from app.core.config import Settings
 from app.core.errors import NotFound
 from app.db.graph import Graph
+from app.services.account_map_as_of import account_map_as_of
+from app.services.deal_history import today as utc_today
+from app.services.history import end_of_day
 from app.services.interaction import interaction_level, window_start
 
 
@@ -24,8 +27,21 @@ def account_graph(
     employees: bool = False,
     as_of: date | None = None,
 ) -> dict[str, Any]:
-    """Nodes and edges of one account, optionally cut to a department (and below) or a circle."""
-    as_of = as_of or date.today()
+    """Nodes and edges of one account, optionally cut to a department (and below) or a circle.
+
+    A past `as_of` reads the map of that day from the history (issue 17, app.services.account_map_as_of);
+    today or later, or a day before the history began (nothing is known of it), reads the live graph."""
+    today = utc_today()
+    before_history = False
+    if as_of is not None and as_of < today:
+        before_history = not graph.read_one("history_started_by", until=end_of_day(as_of))["started"]
+        if not before_history:
+            past = account_map_as_of(graph, settings, account_id, as_of, department=department, circle=circle,
+                                     employees=employees)
+            if past is None:
+                raise NotFound(f"no account with id {account_id!r}", entity="Account", id=account_id)
+            return past
+    as_of = as_of or today
     row = graph.read_one(
         "account_graph",
         account=account_id,
@@ -54,4 +70,6 @@ def account_graph(
         "departments": sorted(row["departments"], key=by_id),
         "opportunities": sorted(row["opportunities"], key=by_id),
         "as_of": as_of.isoformat(),
+        "history": False,
+        "before_history": before_history,
     }

@@ -7,6 +7,9 @@
 - **Links stay inside one account**: a reporting line joins two contacts of the same account; a role
   joins a contact to a deal of the contact's account; a circle's members work at the circle's
   account. API: 422 naming the field (like a department of another account); import: a row error.
+- **A move ends the old account's links (issue 17)**: rows linking a contact who moved to the account
+  they left are accepted and ended, not written (see `_cross_account_errors`); a reporting-line row with
+  `valid_to` is history, not a link.
 - **Allowed across accounts (documented rule)**: INFLUENCES. A board member of a parent company, an
   adviser or a partner's executive sways people at other accounts; the decision chain and reach
   count such influence, so it may cross accounts. KNOWS joins our employees (in no account) to contacts.
@@ -60,27 +63,43 @@ def _accounts(graph: Graph, bundle: Bundle, standalone: bool) -> dict[str, dict[
 
 def _moved_from(graph: Graph, bundle: Bundle, account_of: dict[str, dict[str, str]],
                 standalone: bool) -> dict[str, str]:
-    """Contacts this bundle moves to another account -> the account they leave (issue 17: a job change)."""
-    if standalone:
-        return {}
+    """Contacts of this bundle who moved -> the account they left (issue 17: a job change).
+
+    The move is this bundle's (the row names another account than the stored one), else the row's
+    `previous_account` (a CRM or an export says so), else the one the graph recorded (`moved_from`), so a
+    CRM export that keeps re-listing the old rows after a move imports the same way every night.
+    """
+    former = {row.id: row.previous_account for _, row in _rows(bundle, "contacts") if row.previous_account}
     ids = sorted(row.id for _, row in _rows(bundle, "contacts"))
-    stored = graph.read("link_rules_accounts", contacts=ids, circles=[], opportunities=[]) if ids else []
-    return {item["id"]: item["account"] for item in stored
-            if item["kind"] == "contacts" and item["account"] != account_of["contacts"].get(item["id"])}
+    if standalone or not ids:
+        return former
+    for item in graph.read("link_rules_moves", contacts=ids):
+        if item["account"] != account_of["contacts"].get(item["id"]):
+            former[item["id"]] = item["account"]
+        elif item["moved_from"] and item["id"] not in former:
+            former[item["id"]] = item["moved_from"]
+    return former
 
 
 def _cross_account_errors(bundle: Bundle, account_of: dict[str, dict[str, str]],
                           moved_from: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """Reporting lines, roles and circle members stay inside one account. The one exception: a role of a
-    contact this bundle moves away from the deal's account (issue 17), which the import then ends."""
+    """Reporting lines, roles and circle members stay inside one account.
+
+    Exceptions (issue 17): rows that link a contact who moved to the account they left are the ones the
+    move ends: the import ends them (an open deal's role, a line with a former colleague, a circle
+    membership there; the write queries never create such a link) and keeps a closed deal's chain. A
+    reporting-line row with `valid_to` is history (no live edge), so it may join people who now work apart.
+    """
     contacts = account_of["contacts"]
     moved_from = moved_from or {}
     errors = []
     for index, row in _rows(bundle, "reports_to"):
         ours, theirs = contacts.get(row.from_), contacts.get(row.to)
-        if ours and theirs and ours != theirs:
+        if (ours and theirs and ours != theirs and row.valid_to is None
+                and moved_from.get(row.from_) != theirs and moved_from.get(row.to) != ours):
             errors.append(error_item("reports_to", index, "to", f"contact {row.to} works at account {theirs}, "
-                                     f"{row.from_} at {ours}: a reporting line stays inside one account", row.to))
+                                     f"{row.from_} at {ours}: a reporting line stays inside one account "
+                                     "(a line that ended needs valid_to)", row.to))
     for index, row in _rows(bundle, "roles"):
         ours, deal = contacts.get(row.contact), account_of["opportunities"].get(row.opportunity)
         if ours and deal and ours != deal and moved_from.get(row.contact) != deal:
@@ -89,7 +108,7 @@ def _cross_account_errors(bundle: Bundle, account_of: dict[str, dict[str, str]],
     for index, row in _rows(bundle, "circles"):
         for position, member in enumerate(row.members):
             ours = contacts.get(member.contact)
-            if ours and ours != row.account:
+            if ours and ours != row.account and moved_from.get(member.contact) != row.account:
                 errors.append(error_item("circles", index, f"members[{position}].contact",
                                          f"contact {member.contact} works at account {ours}, the circle is at "
                                          f"{row.account}", member.contact))

@@ -10,6 +10,7 @@ import html
 from collections import defaultdict
 from typing import Any
 
+from app.i18n import t as i18n_t
 from app.viz import offline, theme
 from app.viz.collapse import Plan, key_reasons, plan
 from app.viz.config import VizSettings
@@ -114,6 +115,10 @@ def _legend(data: dict[str, Any], colors: dict[str, str], lang: str, physics: bo
               for c in data.get("circles", [])]
     title = f"{data['account'].get('name') or data['account']['id']} · {t('legend', lang)}"
     notes = ([] if physics else [t("physics_off", lang)]) + ([t("ties_on_click", lang)] if reveal else [])
+    if data.get("history"):  # issue 17: a past day's map, read from the history
+        title = f"{data['account'].get('name') or data['account']['id']} · " + i18n_t(
+            "time.map.title", lang, day=data["as_of"]) + f" · {t('legend', lang)}"
+        notes.insert(0, i18n_t("time.map.note", lang, day=data["as_of"]))
     return offline.legend_html(title, items, " · ".join(notes) or None)
 
 

@@ -90,6 +90,7 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
     <div id="filters" hidden>
       <div class="row"><label><span data-i18n="department">Department</span><select id="department"></select></label></div>
       <div class="row"><label><span data-i18n="circle">Circle</span><select id="circle"></select></label></div>
+      <div class="row"><label><span data-i18n="map_as_of">Map as of</span> <input id="map-as-of" type="date"></label></div>
       <div class="row"><label><input id="employees" type="checkbox"> <span data-i18n="employees_toggle">Show our employees</span></label></div>
       <div class="row"><label><input id="all-ties" type="checkbox"> <span data-i18n="show_all_ties">Show all ties</span></label></div>
       <form id="person-search" class="row" autocomplete="off" onsubmit="return false"><input id="person-q" type="search" data-i18n-placeholder="find_person" placeholder="Find a person…"></form>
@@ -288,12 +289,14 @@ function fillSelect(select, items) {
   loadAccountMap();
 }));
 $("employees").addEventListener("change", () => loadAccountMap());
+$("map-as-of").addEventListener("change", () => loadAccountMap());  // issue 17: the map of a past day
 function loadAccountMap() {
   if (!state.account) return;
   const params = new URLSearchParams();
   if ($("department").value) params.set("department", $("department").value);
   if ($("circle").value) params.set("circle", $("circle").value);
   if ($("employees").checked) params.set("employees", "true");
+  if ($("map-as-of").value) params.set("as_of", $("map-as-of").value);
   if (state.expanded.size) params.set("expand", [...state.expanded].join(","));
   if (state.deal) params.set("deal", state.deal.id);
   showGraph("account", "/viz/accounts/" + encodeURIComponent(state.account.id) + "?" + params.toString());

@@ -3,9 +3,11 @@
   T1 2026-10-05  acme: k1 (decision maker in open d1, strong_positive; user in won d0), k2 (approver, neutral),
                  boss; k1 -> boss since 2026-01-01; k2 -> boss 2026-01-01 .. 2026-10-10, then k2 -> k1 from
                  2026-10-10 (dated rows); beta: open deal b1. e1 KNOWS k1 (0.8), one activity with k1 on d1.
-  T2 2026-10-19  the CRM export says k1 now works at beta (another account in the row, old role still listed,
-                 her line to the boss gone)
-  T3 2026-10-26  k2 left acme on 2026-10-24 (left_at)
+                 circle "lab" at acme: k1 and k2.
+  T2 2026-10-19  the CRM export says k1 now works at beta (another account in the row; her old role in d1,
+                 k2's line to her and her place in the lab circle still listed: rows the move ends, accepted
+                 and ended, issue 18's link rules; her line to the boss gone)
+  T3 2026-10-26  k2 left acme on 2026-10-24 (left_at); the same stale rows again: they stay ended
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.services.export import export_bundle
 from app.services.importer import import_bundle
@@ -38,6 +41,7 @@ def people_t1() -> dict[str, Any]:
         "reports_to": [{"from": "k1", "to": "boss", "valid_from": "2026-01-01"},
                        {"from": "k2", "to": "boss", "valid_from": "2026-01-01", "valid_to": "2026-10-10"},
                        {"from": "k2", "to": "k1", "valid_from": "2026-10-10"}],
+        "circles": [{"id": "lab", "name": "Lab", "account": "acme", "members": [{"contact": "k1"}, {"contact": "k2"}]}],
         "employees": [{"id": "e1", "name": "Eve", "team": "north"}],
         "knows": [{"employee": "e1", "contact": "k1", "strength": 0.8}],
         "opportunities": [
@@ -83,9 +87,10 @@ def test_a_move_keeps_the_person_and_ends_the_old_roles(people: TestClient, grap
     assert run(graph, "MATCH (:Activity {id: 'a1'})-[:WITH]->(c:Contact) RETURN c.id AS c") == [{"c": "k1"}]
     roles = run(graph, "MATCH (:Contact {id: 'k1'})-[:ROLE_IN]->(o) RETURN o.id AS o ORDER BY o")
     assert roles == [{"o": "d0"}]
-    # the line to the old boss ended with the move; k2's dated lines: only the current one is live
-    lines = run(graph, "MATCH (a:Contact)-[:REPORTS_TO]->(b:Contact) RETURN a.id AS a, b.id AS b ORDER BY a")
-    assert lines == [{"a": "k2", "b": "k1"}]
+    # the move ended her lines with acme people (to the boss, and k2's to her, though the CRM still lists it)
+    # and her place in acme's circle; stale rows imported again at T3 did not bring them back
+    assert run(graph, "MATCH (a:Contact)-[:REPORTS_TO]->(b:Contact) RETURN a.id AS a, b.id AS b") == []
+    assert run(graph, "MATCH (c:Contact)-[:MEMBER_OF]->(:Circle {id: 'lab'}) RETURN c.id AS c") == [{"c": "k2"}]
     # the decision chain today has no k1 (and no k2, who left); as of before the move it had both
     assert [m["contact"]["id"] for m in people.get("/opportunities/d1/decision-chain").json()["members"]] == []
     before = people.get("/opportunities/d1/decision-chain", params={"as_of": "2026-10-12"}).json()
@@ -124,7 +129,7 @@ def test_departure_via_put_and_undo(people: TestClient, graph: Graph) -> None:
     # b1 gets Kim as decision maker, then she leaves beta (PUT with left_at): the role ends, an alert appears
     assert people.put("/opportunities/b1/roles/k1", json={"role": "decision_maker", "attitude": "positive"}).status_code == 201
     contact = people.get("/contacts/k1").json()
-    body = {k: v for k, v in contact.items() if k not in ("id", "interaction_level", "interaction_by_deal")}
+    body = {k: v for k, v in contact.items() if k not in ("id", "version", "interaction_level", "interaction_by_deal")}
     assert people.put("/contacts/k1", json={**body, "left_at": "2026-11-30"}).status_code == 200
     assert run(graph, "MATCH (:Contact {id: 'k1'})-[:ROLE_IN]->(o:Opportunity {id: 'b1'}) RETURN o.id AS o") == []
     kinds = {(a["kind"], a["account"]["id"]) for a in people.get("/alerts").json()["alerts"]}
@@ -154,8 +159,23 @@ def test_new_fields_round_trip(graph: Graph) -> None:
     contacts = {c["id"]: c for c in first["contacts"]}
     assert contacts["k1"]["previous_account"] == "acme" and contacts["k2"]["left_at"] == "2026-10-24"
     assert {(r["from"], r["to"], r.get("valid_from"), r.get("valid_to")) for r in first["reports_to"]} == {
-        ("k2", "boss", "2026-01-01", "2026-10-10"), ("k2", "k1", "2026-10-10", None),
+        ("k2", "boss", "2026-01-01", "2026-10-10"), ("k2", "k1", "2026-10-10", "2026-10-19"),
         ("k1", "boss", "2026-01-01", "2026-10-19")}
     wipe(graph)
     import_bundle(graph, json.loads(json.dumps(first)))
     assert export_bundle(graph) == first
+
+
+def test_a_line_across_accounts_that_no_move_ends_is_refused(people: TestClient, graph: Graph) -> None:
+    """Issue 18's rule still holds next to a move: only the rows linking the mover to the account they left
+    pass. A new line from k2 (acme) to b9 (beta, never moved) is refused, naming both accounts."""
+    bundle = people_t1()
+    bundle["contacts"][1]["account"] = "beta"
+    bundle["contacts"].append({"id": "b9", "name": "Bo", "account": "beta"})
+    bundle["reports_to"].append({"from": "k2", "to": "b9"})
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(graph, bundle, effective_at=T3)
+    assert [(e["key"], e["row"], e["field"]) for e in refused.value.errors] == [("reports_to", 3, "to")]
+    message = refused.value.errors[0]["message"]
+    assert "b9 works at account beta" in message and "k2 at acme" in message
+    assert run(graph, "MATCH (c:Contact {id: 'b9'}) RETURN c.id AS c") == []      # nothing written

@@ -39,3 +39,23 @@ def test_chain_degrees_of_a_snapshot() -> None:
     assert degrees["closeness"] == {"mean": 50, "weighted_mean": (4 * 80 + 1 * 20) / 5, "n": 2, "missing": 1}
     assert degrees["solution_acceptance"] == {"mean": None, "weighted_mean": None, "n": 0, "missing": 3}
     assert [m["id"] for m in sorted_members(members)] == ["a", "c", "b"]
+
+
+def test_lines_valid_on_a_day_from_their_states() -> None:
+    """a -> m drawn Jan 1, ended Mar 1, drawn again (dotted) Apr 1; b -> m drawn Feb 1 (states out of order)."""
+    from datetime import UTC, datetime
+
+    from app.services.account_map_as_of import lines_valid_on
+
+    def state(contact: str, day: str, present: bool, dotted: bool = False, version: int = 1) -> dict[str, object]:
+        return {"contact": contact, "manager": "m", "present": present, "dotted": dotted, "version": version,
+                "at": datetime.fromisoformat(day).replace(tzinfo=UTC)}
+
+    states = [state("a", "2026-04-01", True, True), state("b", "2026-02-01", True), state("a", "2026-01-01", True),
+              state("a", "2026-03-01", False)]
+    on = lambda day: lines_valid_on(states, datetime.fromisoformat(day).replace(tzinfo=UTC))  # noqa: E731
+    assert on("2026-01-15") == [{"from": "a", "to": "m", "dotted": False}]
+    assert on("2026-02-15") == [{"from": "a", "to": "m", "dotted": False}, {"from": "b", "to": "m", "dotted": False}]
+    assert on("2026-03-15") == [{"from": "b", "to": "m", "dotted": False}]
+    assert on("2026-04-15") == [{"from": "a", "to": "m", "dotted": True}, {"from": "b", "to": "m", "dotted": False}]
+    assert on("2025-12-31") == []

@@ -13,8 +13,11 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from app.api.deps import GraphDep, SettingsDep
+from app.core.errors import InvalidInput
+from app.i18n import t
 from app.models.viz_inputs import ChainIn, GapsIn, ReachIn, WinRateIn  # issue 18: bounded render inputs
 from app.services.account_graph import account_graph
+from app.services.deal_history import today as utc_today
 from app.viz import sources
 from app.viz.account_map import render_account_map
 from app.viz.config import get_viz_settings
@@ -28,6 +31,17 @@ Id = Annotated[str, Path(min_length=1, max_length=200)]
 Lang = Annotated[str, Query(pattern="^(en|zh|zh-CN)$", description="label language")]
 Filter = Annotated[str | None, Query(max_length=200)]
 HTML = {"content": {"text/html": {}}}
+AsOf = Annotated[date | None, Query(description=(
+    "issue 17: the map of that past day from the history (who worked there then, lines valid then, "
+    "departments then); empty or today = the live map"))]
+
+
+def not_in_future(as_of: date | None) -> date | None:
+    """A map of a day that has not come yet cannot be read: refused (422, field as_of)."""
+    if as_of is not None and as_of > utc_today():
+        raise InvalidInput(t("time.map.future", "en", day=as_of.isoformat()),
+                           [{"key": None, "row": None, "field": "as_of", "message": "must not be in the future"}])
+    return as_of
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -38,8 +52,9 @@ def index() -> HTMLResponse:
 
 @router.get("/viz/accounts/{account_id}/data", summary="Data of an account's relationship map (JSON)")
 def account_map_data(account_id: Id, graph: GraphDep, settings: SettingsDep, department: Filter = None,
-                     circle: Filter = None, employees: bool = False) -> dict[str, Any]:
-    return account_graph(graph, settings, account_id, department=department, circle=circle, employees=employees)
+                     circle: Filter = None, employees: bool = False, as_of: AsOf = None) -> dict[str, Any]:
+    return account_graph(graph, settings, account_id, department=department, circle=circle, employees=employees,
+                         as_of=not_in_future(as_of))
 
 
 @router.get("/viz/accounts/{account_id}", response_class=HTMLResponse, responses={200: HTML},
@@ -49,8 +64,9 @@ def account_map(account_id: Id, graph: GraphDep, settings: SettingsDep, departme
                 expand: Annotated[list[str] | None, Query(max_length=500, description=(
                     "big accounts: department ids to open (comma-separated or repeated)"))] = None,
                 deal: Annotated[str | None, Query(max_length=200, description="label this deal's members as key people")] = None,
-                ) -> HTMLResponse:
-    data = account_graph(graph, settings, account_id, department=department, circle=circle, employees=employees)
+                as_of: AsOf = None) -> HTMLResponse:
+    data = account_graph(graph, settings, account_id, department=department, circle=circle, employees=employees,
+                         as_of=not_in_future(as_of))
     opened = {part.strip() for item in expand or [] for part in item.split(",") if part.strip()}
     return HTMLResponse(render_account_map(data, lang, get_viz_settings(), opened, deal or None))
 

@@ -47,6 +47,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # the win-rate reason this area adds; issue-19's win_rate.reason_message looks reasons up under this key
     "intelligence.win_rate.no_history": {"en": "No recorded state of the deal on that date yet.",
                                          "zh": "该日期尚无此商机的历史记录。"},
+    "time.map.title": {"en": "as of {day}", "zh": "截至 {day}"},  # the account map of a past day
+    "time.map.note": {
+        "en": "Map as of {day}: who worked here then, their attitudes, roles, departments and reporting lines "
+              "of that day; circles, influence and our ties are today's.",
+        "zh": "{day} 的关系地图：当时在职的人员及其当天的态度、角色、部门和汇报关系；圈子、影响力和我们的关系为当前数据。"},
+    "time.map.future": {"en": "as_of {day} is in the future: the map of a day to come cannot be read",
+                        "zh": "as_of {day} 是未来的日期：无法读取尚未到来的日期的地图"},
+    "page.map_as_of": {"en": "Map as of", "zh": "地图日期"},
     "page.review_tab": {"en": "Weekly review", "zh": "销售周会"},  # the page's tabs (app.viz.page)
     "page.alerts_tab": {"en": "Alerts", "zh": "预警"},
 }

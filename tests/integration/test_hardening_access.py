@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from app.cli import app as cli_app
 from app.core.config import Settings
+from app.api.gate import RequestGate
 from app.db.graph import Graph
 from app.main import create_app
 from app.models.keys import Role
@@ -74,6 +75,22 @@ def test_the_same_wrong_key_is_looked_up_once(graph: Graph, settings: Settings) 
         assert client.app.state.key_cache.lookups == 1
 
 
+def request_gate(client: TestClient) -> RequestGate:
+    """The app's RequestGate instance (the middleware stack is built by the first request)."""
+    layer: Any = client.app.middleware_stack
+    while not isinstance(layer, RequestGate):
+        layer = layer.app
+    return layer
+
+
+def wait_until(done: Any, timeout_s: float = 60.0) -> None:
+    """Poll (not sleep a fixed time: on a loaded machine a request can take seconds to reach its slot)."""
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.005)
+
+
 def test_busy_server_answers_429_and_health_still_answers(graph: Graph, settings: Settings) -> None:
     """One slot: while a heavy render holds it, a second request waits queue_wait_s, then 429; /health is free."""
     key = {"X-API-Key": create_key(graph, "heavy", Role.viewer).key}
@@ -83,9 +100,11 @@ def test_busy_server_answers_429_and_health_still_answers(graph: Graph, settings
         def heavy() -> None:
             results["heavy"] = client.post("/viz/contacts/t/reach", json=reach_body(200), headers=key).status_code
 
+        assert client.get("/accounts", headers=key).status_code == 200  # the key is looked up (and cached) first
+        gate = request_gate(client)
         worker = threading.Thread(target=heavy)
         worker.start()
-        time.sleep(0.3)
+        wait_until(lambda: gate.slots is not None and gate.slots.locked() or not worker.is_alive())
         busy = client.get("/accounts", headers=key)
         started = time.monotonic()
         health = client.get("/health")

@@ -12,7 +12,8 @@ transaction (all or nothing):
    erased employee as the owner name the token instead;
 4. the import journal (issue 16's `ImportChange` entries, kept after an import as its list of changes)
    loses their previous rows and names them by the token;
-5. a sign-in user linked to an erased employee is unlinked (the login stays; issue 14);
+5. a sign-in user linked to an erased employee is unlinked (the login stays; issue 14), and the audit
+   entries they made as that user name the token as the actor's employee;
 6. their name and e-mail addresses are replaced by "[erased]" in every text property of every node
    and relationship (activity summaries, captured addresses, anything another tool wrote);
 7. the node goes (with its relationships and e-mail address nodes: activity participation, reporting
@@ -87,6 +88,8 @@ def erase_person(graph: Graph, kind_key: str, person_id: str, principal: Princip
         counts["import_entries_rewritten"] = _rewrite_import_journal(tx, person_id, token, values)
         if kind_key == "employees":
             counts["users_unlinked"] = Graph.run_in(tx, "erase_user_link", id=person_id)[0]["users"]
+            counts["audit_actor_entries_rewritten"] = Graph.run_in(tx, "erase_actor_employee", id=person_id,
+                                                                   token=token)[0]["entries"]
         if values:
             scrubbed = Graph.run_in(tx, "erase_text_mentions", values=values, mark=ERASED)[0]
             counts["texts_scrubbed"] = scrubbed["nodes"] + scrubbed["relationships"]

@@ -127,9 +127,17 @@ def test_the_cli_erases_an_employee(client: TestClient, graph: Graph, settings: 
     refused = runner.invoke(cli_app, ["erase", "employee", "e-amy", "--yes"])
     assert refused.exit_code == 1 and "delete those first" in refused.output  # she logged an activity
     assert count_mentions(graph, "DealState", "e-amy") and count_mentions(graph, "ImportChange", "e-amy")
+    # issue 14: she signs in as a user, and the audit names her as the actor's employee
+    graph.driver.execute_query("CREATE (:User {username: 'amy', employee: 'e-amy'}) "
+                               "CREATE (:AuditEntry {id: 'by-amy', actor: 'amy', user: 'amy', employee: 'e-amy', "
+                               "action: 'update', entity: 'Account', entity_id: 'acc-nw'})", database_=graph.database)
     done = runner.invoke(cli_app, ["erase", "employee", "e-amy", "--yes", "--cascade"])
     assert done.exit_code == 0, done.output
     store = whole_store(graph)
     assert "Amy Tan" not in store and '"e-amy"' not in store and "e-amy" not in store
     trail = graph.read("audit_list", entity="Employee", entity_id=None, actor=None, offset=0, limit=50)
     assert any(e["action"] == "erase" and e["actor"].startswith("cli:") for e in trail)
+    kept = graph.driver.execute_query("MATCH (u:User {username: 'amy'}) MATCH (e:AuditEntry {id: 'by-amy'}) "
+                                      "RETURN u.employee AS linked, e.employee AS actor, e.user AS user",
+                                      database_=graph.database).records[0]
+    assert kept["linked"] is None and kept["actor"].startswith("erased-") and kept["user"] == "amy"

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.api.docs import install_offline_docs
-from app.api.errors import install_error_handlers
+from app.api.errors import install_error_handlers, install_error_media_type
 from app.api.gate import GateLimits, RequestGate
 from app.api.headers import SecurityHeaders
 from app.api.json_guard import JsonBodyGuard
@@ -75,4 +75,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")  # issue 14: the page's editing JS/CSS
     install_offline_docs(app)
     install_schema_names(app)
+    install_error_media_type(app)  # issue 18: error answers are JSON on HTML/CSV/image routes too
     return app

@@ -107,9 +107,7 @@ def mini_expected() -> dict[str, Any]:
 # whose fix is not yet verified by a full run; each is named in that stop's closing note. They still
 # run (non-strict xfail: an XPASS shows the fix took); remove a line as soon as its test is green.
 OPEN_AFTER_MERGE = {
-    "tests/integration/test_hardening_access.py::test_busy_server_answers_429_and_health_still_answers",
     "tests/integration/test_import_atomic.py::test_no_op_and_one_percent_change",
-    "tests/integration/test_schemathesis.py::test_every_operation_conforms_to_the_schema",
     "tests/integration/test_ties.py::test_manual_tie_always_wins",
     "tests/integration/test_ties.py::test_decay_to_dormant_and_back",
     "tests/integration/test_ties.py::test_reach_on_derived_ties_only_with_explanations",

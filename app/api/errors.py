@@ -96,6 +96,30 @@ def http_error_body(request: Request, exc: StarletteHTTPException) -> dict[str, 
     return {"error": "BadRequest" if exc.status_code == 400 else "HTTPError", "message": detail}
 
 
+def errors_as_json(spec: dict[str, Any]) -> dict[str, Any]:
+    """Every error answer is JSON `{error, message}`, also on routes that answer HTML, CSV or images: FastAPI
+    documents a route's extra responses in the route's own media type, so move them to application/json."""
+    for path in spec.get("paths", {}).values():
+        for operation in path.values():
+            for status, response in (operation.get("responses", {}) if isinstance(operation, dict) else {}).items():
+                content = response.get("content")
+                if not status.isdigit() or int(status) < 400 or not content or "application/json" in content:
+                    continue
+                schema = next((body["schema"] for body in content.values() if "schema" in body), None)
+                response["content"] = {"application/json": {"schema": schema} if schema else {}}
+    return spec
+
+
+def install_error_media_type(app: FastAPI) -> None:
+    """Wrap app.openapi (after app.api.openapi_names) so the cached spec says errors are JSON."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        return errors_as_json(original())  # idempotent: fixes the cached spec in place
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -7,11 +7,18 @@ transaction (all or nothing):
    what, when, stays; `previous`/`current` go and their id is replaced by an erasure token;
 2. other audit entries that recorded them as a relationship's other end lose those relationships'
    values and name them by the token;
-3. their history snapshots (attitudes, degrees, roles, ties) are deleted;
-4. their name and e-mail addresses are replaced by "[erased]" in every text property of every node
+3. their history snapshots are deleted: their own states, and those of every role, tie and reporting line
+   they are an end of (issue 17's ContactState/RoleState/TieState/LineState); deal states that name an
+   erased employee as the owner name the token instead;
+4. the import journal (issue 16's `ImportChange` entries, kept after an import as its list of changes)
+   loses their previous rows and names them by the token;
+5. a sign-in user linked to an erased employee is unlinked (the login stays; issue 14), and the audit
+   entries they made as that user name the token as the actor's employee;
+6. their name and e-mail addresses are replaced by "[erased]" in every text property of every node
    and relationship (activity summaries, captured addresses, anything another tool wrote);
-5. the node goes (with its relationships: activity participation, reporting lines, roles, ties);
-6. the erasure itself is audited (actor, when, the token; no personal data).
+7. the node goes (with its relationships and e-mail address nodes: activity participation, reporting
+   lines, roles, ties);
+8. the erasure itself is audited (actor, when, the token; no personal data).
 
 `personal_data` is the subject-access answer: everything the store holds about one person.
 """
@@ -69,14 +76,20 @@ def erase_person(graph: Graph, kind_key: str, person_id: str, principal: Princip
         rows = Graph.run_in(tx, "personal_data", label=person.label, id=person_id, field=person.field)
         if not rows:
             raise NotFound(f"no {person.label.lower()} with id {person_id!r}", kind=kind_key, id=person_id)
-        values = personal_values(rows[0]["properties"])
+        values = personal_values({**rows[0]["properties"], "addresses": rows[0]["addresses"]})
         counts: dict[str, Any] = {}
         counts["nodes_deleted"] = delete_node_in(tx, KINDS[kind_key], person_id, cascade)
         counts["audit_entries_tombstoned"] = Graph.run_in(
             tx, "erase_audit_entries", entities=list(person.entities), id=person_id, token=token)[0]["entries"]
         counts["audit_entries_rewritten"] = _rewrite_mentions(tx, person_id, token, values)
-        counts["history_states_deleted"] = Graph.run_in(tx, "erase_history", field=person.field,
-                                                        id=person_id)[0]["states"]
+        history = Graph.run_in(tx, "erase_history", field=person.field, id=person_id, token=token)[0]
+        counts["history_states_deleted"] = history["states"]
+        counts["deal_states_rewritten"] = history["deal_states_rewritten"]
+        counts["import_entries_rewritten"] = _rewrite_import_journal(tx, person_id, token, values)
+        if kind_key == "employees":
+            counts["users_unlinked"] = Graph.run_in(tx, "erase_user_link", id=person_id)[0]["users"]
+            counts["audit_actor_entries_rewritten"] = Graph.run_in(tx, "erase_actor_employee", id=person_id,
+                                                                   token=token)[0]["entries"]
         if values:
             scrubbed = Graph.run_in(tx, "erase_text_mentions", values=values, mark=ERASED)[0]
             counts["texts_scrubbed"] = scrubbed["nodes"] + scrubbed["relationships"]
@@ -95,6 +108,35 @@ def _rewrite_mentions(tx: ManagedTransaction, person_id: str, token: str, values
     if changed:
         Graph.run_in(tx, "erase_audit_rewrite", rows=changed)
     return len(changed)
+
+
+def _rewrite_import_journal(tx: ManagedTransaction, person_id: str, token: str, values: list[str]) -> int:
+    """Import journal entries that created or changed the person, or kept them in another row's values."""
+    rows = Graph.run_in(tx, "erase_import_mentions", quoted=json.dumps(person_id), values=values)
+    changed = [{"run": row["run"], "seq": row["seq"],
+                "created": _scrub_journal(row["created"], person_id, token, values, rows_kept=False),
+                "changed": _scrub_journal(row["changed"], person_id, token, values, rows_kept=True)}
+               for row in rows]
+    if changed:
+        Graph.run_in(tx, "erase_import_rewrite", rows=changed)
+    return len(changed)
+
+
+def _scrub_journal(text: str, person_id: str, token: str, values: list[str], rows_kept: bool) -> str:
+    """`created`: ids or [a, b] pairs; `changed`: [identity, previous row] pairs. The person's own rows
+    (their node, a pair they are an end of) lose their previous values; then ids and values are replaced."""
+    items = json.loads(text)
+    if rows_kept and isinstance(items, list):
+        items = [[item[0], None] if isinstance(item, list) and len(item) == 2 and _names(item[0], person_id)
+                 else item for item in items]
+    out = json.dumps(items, ensure_ascii=False).replace(json.dumps(person_id), json.dumps(token))
+    for value in values:
+        out = out.replace(value, ERASED)
+    return out
+
+
+def _names(ident: Any, person_id: str) -> bool:
+    return ident == person_id or (isinstance(ident, list) and person_id in ident)
 
 
 def _scrub_json(text: str | None, person_id: str, token: str, values: list[str]) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from app.core import script_nonce
 from app.i18n import t
 
 CSS = """
@@ -25,8 +26,8 @@ def render_alerts(answer: dict[str, Any], lang: str = "en") -> str:
         items.append(f'<div class="alert {a["kind"]}"><div>{"⚠" if a["kind"] == "champion_left" else "★"} '
                      f'{html.escape(a["message"])}</div><div class="meta">{html.escape(knowers)}{since}</div></div>')
     body = "".join(items) or f'<p class="muted">{html.escape(t("time.alerts.none", lang))}</p>'
-    bridge = ("<script>parent !== window && parent.postMessage({source: 'brm-graph', type: 'drawn', view: 'alerts', "
-              f"nodes: {answer['total']}, edges: 0}}, '*');</script>")
+    bridge = script_nonce.script("parent !== window && parent.postMessage({source: 'brm-graph', type: 'drawn', "
+                                 f"view: 'alerts', nodes: {answer['total']}, edges: 0}}, '*');")  # nonce: issue 18
     return (f'<!doctype html><html lang="{"zh-CN" if lang.startswith("zh") else "en"}"><head><meta charset="utf-8">'
             f'<title>{html.escape(t("time.alerts.title", lang))}</title><style>{CSS}</style></head><body>'
             f'<h1>{html.escape(t("time.alerts.title", lang))} ({answer["total"]})</h1>{body}{bridge}</body></html>')

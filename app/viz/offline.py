@@ -2,7 +2,8 @@
 
 pyvis's `in_line` mode inlines vis-network but still links Bootstrap from a CDN and prints an
 empty heading; both go here. The page around the graph talks to it through `postMessage`
-(click on a node, first drawing done), which this module adds as a small bridge script.
+(click on a node, first drawing done), which this module adds as a small bridge script. Every script
+tag carries the answer's CSP nonce (app.core.script_nonce), so the views run without 'unsafe-inline'.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import re
 from typing import Any
 
 from pyvis.network import Network
+
+from app.core import script_nonce
 
 from app.viz.budget import BudgetedNetwork  # issue 18: every view stops at its render budget
 
@@ -178,9 +181,10 @@ def render(net: Network, options: dict[str, Any], *, view: str, lang: str, overl
     document = _EMPTY_HEADING.sub("", document)
     document = document.replace("<html>", f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}">', 1)
     document = document.replace("</head>", f"<style>{BASE_CSS}</style>\n</head>", 1)
+    document = script_nonce.stamp_document(document)  # issue 18: pyvis's scripts run under the page's nonce
     bridge = BRIDGE_JS % json.dumps(view)
     head, sep, tail = document.rpartition("</body>")
-    document = f"{head}{overlay}<script>{bridge}</script>\n{sep}{tail}"
+    document = f"{head}{overlay}{script_nonce.script(bridge)}\n{sep}{tail}"
     leftover = external_refs(document)
     if leftover:  # a pyvis upgrade added a CDN link we do not strip: fail loudly, never fetch
         raise RuntimeError(f"graph HTML still references outside resources: {leftover}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+from app.core import script_nonce
 from app.i18n import LANGUAGES, catalog
 from app.i18n.catalog.users import page_texts
 from app.viz.theme import LABELS, VALUE_LABELS
@@ -93,7 +94,7 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
       <div class="row"><label><span data-i18n="map_as_of">Map as of</span> <input id="map-as-of" type="date"></label></div>
       <div class="row"><label><input id="employees" type="checkbox"> <span data-i18n="employees_toggle">Show our employees</span></label></div>
       <div class="row"><label><input id="all-ties" type="checkbox"> <span data-i18n="show_all_ties">Show all ties</span></label></div>
-      <form id="person-search" class="row" autocomplete="off" onsubmit="return false"><input id="person-q" type="search" data-i18n-placeholder="find_person" placeholder="Find a person…"></form>
+      <form id="person-search" class="row" autocomplete="off"><input id="person-q" type="search" data-i18n-placeholder="find_person" placeholder="Find a person…"></form>
       <div id="person-note" class="muted"></div>
     </div>
     <section id="trend-section" hidden>
@@ -134,6 +135,8 @@ const VALUES = __VALUES__;
 const state = { lang: localStorage.getItem("brm.lang") || "en", account: null, deal: null, contact: null,
                 view: null, dealData: null, reachData: null, started: 0, expanded: new Set(), focus: null };
 const $ = (id) => document.getElementById(id);
+/* issue 18: this script's CSP nonce; a graph view is fetched with it, as it runs in this page's srcdoc frame */
+const NONCE = (document.currentScript && document.currentScript.nonce) || "";
 const T = (key) => (LABELS[state.lang] || LABELS.en)[key] || LABELS.en[key] || key;
 const V = (value) => value == null ? "—" : ((VALUES[state.lang] || {})[value] || (VALUES.en || {})[value] || String(value));
 const fmt = (x, digits = 1) => (x == null || Number.isNaN(x)) ? "—" : Number(x).toFixed(digits);
@@ -171,7 +174,7 @@ async function showGraph(view, path) {
   $("status").textContent = T("loading");
   state.started = performance.now();
   let html;
-  try { html = await api(path); }
+  try { html = await api(path, { headers: NONCE ? { "X-CSP-Nonce": NONCE } : {} }); }
   catch (error) {
     if (token !== loadToken) return;
     $("status").textContent = ""; $("graph").hidden = true; $("empty").hidden = false;
@@ -215,6 +218,7 @@ function toGraph(message) {
   const frame = $("graph").contentWindow;
   if (frame) frame.postMessage({ ...message, target: "brm-graph" }, "*");
 }
+$("person-search").addEventListener("submit", (event) => event.preventDefault());
 $("person-q").addEventListener("keydown", (event) => {
   if (event.key !== "Enter") return;
   const q = $("person-q").value.trim();
@@ -455,8 +459,13 @@ def page_labels() -> dict[str, dict[str, str]]:
     return {lang: {**LABELS[lang], **{short: catalog()[key][lang] for short, key in own.items()}} for lang in LANGUAGES}
 
 
-@lru_cache
 def page_html() -> str:
+    """The page for one answer: its script tags carry the answer's CSP nonce (issue 18)."""
+    return script_nonce.stamp_document(page_template())
+
+
+@lru_cache
+def page_template() -> str:
     """The page with the label tables filled in (JSON in a script: `<` escaped so no tag can close it)."""
     values = {lang: {**table} for lang, table in VALUE_LABELS.items()}
 

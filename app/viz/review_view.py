@@ -6,6 +6,7 @@ import html
 import urllib.parse
 from typing import Any
 
+from app.core import script_nonce
 from app.i18n import t
 from app.viz.theme import v as value_label
 
@@ -78,15 +79,16 @@ def render_review(review: dict[str, Any], csv_text: str, lang: str = "en") -> st
     if not review["deals"]:
         rows = f'<tr><td colspan="8" class="muted">{_e(t("time.review.none", lang))}</td></tr>'
     href = "data:text/csv;charset=utf-8," + urllib.parse.quote("\ufeff" + csv_text)
-    bridge = ("<script>parent !== window && parent.postMessage({source: 'brm-graph', type: 'drawn', view: 'review', "
-              f"nodes: {len(review['deals'])}, edges: 0}}, '*');</script>")
+    bridge = script_nonce.script("document.querySelector('button.print').addEventListener('click', () => window.print());"
+                                 "parent !== window && parent.postMessage({source: 'brm-graph', type: 'drawn', "
+                                 f"view: 'review', nodes: {len(review['deals'])}, edges: 0}}, '*');")  # nonce: issue 18
     return f"""<!doctype html><html lang="{'zh-CN' if lang.startswith('zh') else 'en'}"><head><meta charset="utf-8">
 <title>{_e(t("time.review.title", lang, week=review["week"]))}</title><style>{CSS}</style></head><body>
 <h1>{_e(t("time.review.title", lang, week=review["week"]))}</h1>
 <p class="sub">{_e(t("time.review.subtitle", lang, team=review["team"] or every, owner=review["owner"] or every,
                      as_of=review["as_of"], before=review["previous_as_of"]))}</p>
 <p class="order">{_e(t("time.review.order", lang))}</p>
-<div class="tools"><button type="button" onclick="window.print()">{_e(t("time.review.print", lang))}</button>
+<div class="tools"><button type="button" class="print">{_e(t("time.review.print", lang))}</button>
 <a download="review-{_e(review["week"])}.csv" href="{_e(href)}">{_e(t("time.review.csv", lang))}</a></div>
 <table><thead><tr>{"".join(f"<th>{_e(h)}</th>" for h in head)}</tr></thead><tbody>{rows}</tbody></table>
 {bridge}</body></html>"""

@@ -5,6 +5,7 @@ import secrets
 import threading
 import time
 from collections import Counter
+from html.parser import HTMLParser
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -14,10 +15,13 @@ from typer.testing import CliRunner
 
 from app.cli import app as cli_app
 from app.core.config import Settings
+from app.api.gate import RequestGate
 from app.db.graph import Graph
 from app.main import create_app
 from app.models.keys import Role
+from app.services.importer import import_bundle
 from app.services.keys import create_key
+from tests.conftest import load_json
 from tests.integration.test_hardening_input import reach_body
 
 
@@ -74,6 +78,22 @@ def test_the_same_wrong_key_is_looked_up_once(graph: Graph, settings: Settings) 
         assert client.app.state.key_cache.lookups == 1
 
 
+def request_gate(client: TestClient) -> RequestGate:
+    """The app's RequestGate instance (the middleware stack is built by the first request)."""
+    layer: Any = client.app.middleware_stack
+    while not isinstance(layer, RequestGate):
+        layer = layer.app
+    return layer
+
+
+def wait_until(done: Any, timeout_s: float = 60.0) -> None:
+    """Poll (not sleep a fixed time: on a loaded machine a request can take seconds to reach its slot)."""
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.005)
+
+
 def test_busy_server_answers_429_and_health_still_answers(graph: Graph, settings: Settings) -> None:
     """One slot: while a heavy render holds it, a second request waits queue_wait_s, then 429; /health is free."""
     key = {"X-API-Key": create_key(graph, "heavy", Role.viewer).key}
@@ -83,9 +103,11 @@ def test_busy_server_answers_429_and_health_still_answers(graph: Graph, settings
         def heavy() -> None:
             results["heavy"] = client.post("/viz/contacts/t/reach", json=reach_body(200), headers=key).status_code
 
+        assert client.get("/accounts", headers=key).status_code == 200  # the key is looked up (and cached) first
+        gate = request_gate(client)
         worker = threading.Thread(target=heavy)
         worker.start()
-        time.sleep(0.3)
+        wait_until(lambda: gate.slots is not None and gate.slots.locked() or not worker.is_alive())
         busy = client.get("/accounts", headers=key)
         started = time.monotonic()
         health = client.get("/health")
@@ -165,3 +187,51 @@ def test_security_headers_on_the_page_views_and_data(client: TestClient, graph: 
         assert "default-src 'self'" in csp and "object-src 'none'" in csp and "connect-src 'self'" in csp
     assert data.headers["Content-Security-Policy"].startswith("default-src 'none'")
     assert "api-key" not in page.text  # no key kept in the page's storage: the session is an HttpOnly cookie
+
+
+class ScriptTags(HTMLParser):
+    """The document's real script start tags and inline event-handler attributes (script text is skipped)."""
+
+    def __init__(self, document: str) -> None:
+        super().__init__()
+        self.scripts: list[dict[str, str | None]] = []
+        self.handlers: list[str] = []
+        self.feed(document)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+        self.handlers += [f"<{tag} {name}>" for name, _ in attrs if name.startswith("on")]
+
+
+def nonce_of(response: Any) -> str:
+    csp = response.headers["Content-Security-Policy"]
+    script_src = next(part.strip() for part in csp.split(";") if part.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src, script_src
+    nonces = [word[len("'nonce-"):-1] for word in script_src.split() if word.startswith("'nonce-")]
+    assert len(nonces) == 1, script_src
+    return nonces[0]
+
+
+def test_html_answers_run_only_their_own_nonced_scripts(client: TestClient, graph: Graph) -> None:
+    """H1/part 5: a script CSP without 'unsafe-inline': every inline script carries the answer's nonce, none
+    is an event-handler attribute; a view fetched by the page (X-CSP-Nonce) carries the page's nonce."""
+    import_bundle(graph, load_json("mini.json"))
+    page = client.get("/")
+    nonce = nonce_of(page)
+    assert nonce_of(client.get("/")) != nonce  # a new one per answer
+    fetched = {"X-CSP-Nonce": nonce}
+    views = [client.get("/viz/accounts/acc-nw", headers=fetched),
+             client.get("/viz/opportunities/o-wms", headers=fetched),
+             client.post("/viz/contacts/t/reach", json=reach_body(2), headers=fetched),
+             client.get("/reviews/weekly.html", headers=fetched), client.get("/alerts.html", headers=fetched)]
+    for response in [page, *views]:
+        assert response.status_code == 200, response.text[:300]
+        own = nonce_of(response)
+        assert response is page or own == nonce
+        tags = ScriptTags(response.text)
+        assert tags.scripts and not tags.handlers, tags.handlers
+        assert all(tag.get("nonce") == own or tag.get("src", "").startswith("/static/") for tag in tags.scripts)
+    direct = client.get("/viz/accounts/acc-nw", headers={"X-CSP-Nonce": "not a nonce!"})
+    assert nonce_of(direct) != "not a nonce!" and all(
+        tag.get("nonce") == nonce_of(direct) for tag in ScriptTags(direct.text).scripts)

@@ -50,3 +50,17 @@ def test_import_documents_its_three_bodies(spec: dict[str, Any]) -> None:
     assert body["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Bundle"}
     bundle = spec["components"]["schemas"]["Bundle"]
     assert {"accounts", "contacts", "reports_to", "knows", "activities"} <= set(bundle["properties"])
+
+
+def test_error_answers_are_documented_as_json_everywhere(spec: dict[str, Any]) -> None:
+    """Issue 18: errors are `{error, message}` JSON, also on the HTML, CSV and image routes."""
+    html_routes = [path for path, item in spec["paths"].items()
+                   if "text/html" in item.get("get", {}).get("responses", {}).get("200", {}).get("content", {})]
+    assert "/reviews/weekly.html" in html_routes and "/alerts.html" in html_routes
+    wrong = [(path, method, status, sorted(response.get("content", {})))
+             for path, item in spec["paths"].items() for method, op in item.items()
+             for status, response in op["responses"].items()
+             if status.isdigit() and int(status) >= 400 and set(response.get("content", {})) - {"application/json"}]
+    assert wrong == []
+    assert spec["paths"]["/reviews/weekly.html"]["get"]["responses"]["422"]["content"]["application/json"]["schema"] \
+        == {"$ref": "#/components/schemas/ErrorBody"}

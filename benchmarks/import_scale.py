@@ -19,11 +19,15 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from app.db.graph import Graph
 from app.db.queries import query
+from app.services import import_diff
+from app.services.import_prefilter import ident_text
 from app.services.import_writes import WRITE_STEPS, run_step
 from app.services.importer import import_bundle
 from benchmarks.data import scale
@@ -101,8 +105,23 @@ def one_percent(bundle: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, list
 PHASES = ("ceiling", "import", "reimport")
 
 
+@contextmanager
+def python_side_compare() -> Iterator[None]:
+    """The no-op check as it was before app.services.import_prefilter: every stored row read back, compared in Python."""
+    def every_row(tx: Any, key: str, canon: list[dict[str, Any]]) -> tuple[set[str], dict[Any, dict[str, Any]]]:
+        stored = import_diff.stored_rows(tx, key, canon)
+        return {ident_text(ident) for ident in stored}, stored
+
+    saved = import_diff._stored_where_different
+    import_diff._stored_where_different = every_row
+    try:
+        yield
+    finally:
+        import_diff._stored_where_different = saved
+
+
 def measure(label: str, heap: str = "1g", pagecache: str = "1g", batch_size: int = 5000,
-            log: Any = print, phases: tuple[str, ...] = PHASES) -> dict[str, Any]:
+            log: Any = print, phases: tuple[str, ...] = PHASES, python_compare: bool = True) -> dict[str, Any]:
     """The phases at one scale; the figures as a dict (benchmarks.run keeps them).
 
     All three phases: one fresh Neo4j. A subset (a long run split so that each part holds the shared
@@ -145,6 +164,12 @@ def measure(label: str, heap: str = "1g", pagecache: str = "1g", batch_size: int
                                     lambda: import_bundle(graph, bundle, batch_size=batch_size, timeout_s=timeout), log)
             result["noop"] = {**figures, "written": {k: v for k, v in report.counters.items() if v},
                               "run": report.run}
+            if python_compare:  # the same no-op with every stored row read back and compared in Python
+                with python_side_compare():
+                    figures, report = phase("no-op re-import, compared in Python (before the prefilter)", graph,
+                                            lambda: import_bundle(graph, bundle, batch_size=batch_size,
+                                                                  timeout_s=timeout), log)
+                result["noop_python_compare"] = {**figures, "written": {k: v for k, v in report.counters.items() if v}}
             changed, picked = one_percent(bundle)
             figures, report = phase("1% changed re-import", graph,
                                     lambda: import_bundle(graph, changed, batch_size=batch_size, timeout_s=timeout), log)
@@ -175,10 +200,13 @@ def main() -> None:
                         help="ceiling,import,reimport (default all, one Neo4j); split a long run: "
                              "'ceiling', then 'import' (keeps its database), then 'reimport' (reuses it)")
     parser.add_argument("--out", type=Path, help="results JSON; the phases of a split run merge into it")
+    parser.add_argument("--no-python-compare", action="store_true",
+                        help="skip the second no-op timed with the Python-side comparison (the side-by-side 'before')")
     args = parser.parse_args()
     phases = tuple(p for p in PHASES if p in args.phases.split(","))
     result = measure(args.scale, args.heap, args.pagecache, args.batch_size,
-                     log=lambda message: print(message, flush=True), phases=phases)
+                     log=lambda message: print(message, flush=True), phases=phases,
+                     python_compare=not args.no_python_compare)
     if args.out and args.out.exists():
         result = {**json.loads(args.out.read_text(encoding="utf-8")), **result}
         if "ceiling" in result and "import" in result:

@@ -135,7 +135,9 @@ def import_scale_table(results: dict[str, Any]) -> str:
             f"{_f(rate)} ({_f(imp.get('seconds'))} s)", _f(r.get("ratio_import_to_ceiling"), 2),
             _ok(rate >= BIG_IMPORT_TARGET) if label == "S" and rate is not None else "–",
             f"{_f(ceiling.get('peak_heap_mib'))} / {_f(imp.get('peak_heap_mib'))} MiB",
-            f"{_f(noop.get('seconds'))} s, wrote {noop.get('written') or 'nothing'}" if noop else "–",
+            f"{_f(noop.get('seconds'))} s, wrote {noop.get('written') or 'nothing'}"
+            + (f" (compared in Python: {_f(r['noop_python_compare']['seconds'])} s)" if r.get("noop_python_compare") else "")
+            if noop else "–",
             _ok(noop["seconds"] <= NOOP_TARGET_S and not noop.get("written")) if label == "S" and noop else "–",
             f"{_f(one.get('seconds'))} s: {one.get('written_keys')}, {_f(one.get('properties_set'))} properties"
             if one else "–",

@@ -5,7 +5,7 @@ Not a test (minutes, gigabytes): run by hand, under the shared lock, and read th
     flock /tmp/brm-bench.lock .venv/bin/python -m benchmarks.crm_import --accounts 1000 \
         --contacts-per-account 100 --employees 2000 --heap 4g
 
-Starts its own local Neo4j (temporary home, free port), writes the export as a zip, then times:
+Starts its own local Neo4j (benchmarks.env.bench_neo4j: fresh home under var/bench, free port), writes the export as a zip, then times:
 reading the zip (archive limits), mapping it (engine), and the import (validation + one write
 transaction); imports the same export again (the no-op re-import) and prints what the import report
 says (`source`: skipped, not in this export, what a CRM cannot give).
@@ -23,16 +23,13 @@ import time
 import zipfile
 from pathlib import Path
 
-from app.core.config import Settings
-from app.db.graph import Graph, create_driver
-from app.db.schema import apply_schema
+from app.db.graph import Graph
 from app.ingest.archive import ArchiveLimits, read_zip
 from app.ingest.crm_import import import_crm_files
 from app.ingest.engine import convert
 from app.ingest.mapping import load_mapping
-from app.runner.local import LocalNeo4j
 from app.services.import_errors import ErrorCollector
-from benchmarks.import_throughput import free_port
+from benchmarks.env import bench_neo4j
 from benchmarks.salesforce_export import write_salesforce_export
 
 
@@ -49,7 +46,6 @@ def main() -> None:
     from seed.generate import generate_bundle
 
     work = Path(tempfile.mkdtemp(prefix="brm-crm-bench-"))
-    home = work / "neo4j"
     t0 = time.perf_counter()
     bundle = generate_bundle(args.accounts, args.contacts_per_account, args.employees)
     written = write_salesforce_export(bundle, work / "export")
@@ -61,44 +57,40 @@ def main() -> None:
     print(f"export written in {time.perf_counter() - t0:.1f}s: {written}; zip {archive.stat().st_size / 1e6:.1f} MB",
           flush=True)
 
-    settings = Settings(neo4j_home=home, neo4j_uri=f"bolt://127.0.0.1:{free_port()}",
-                        neo4j_password="brm-bench-password", neo4j_heap=args.heap, neo4j_pagecache=args.pagecache,
-                        neo4j_query_timeout_s=3600)
-    runner = LocalNeo4j(settings)
-    runner.start()
-    driver = create_driver(settings)
     try:
-        graph = Graph.from_settings(driver, settings)
-        apply_schema(graph)
-        t = time.perf_counter()
-        files = read_zip(archive.read_bytes(), limits=ArchiveLimits())
-        read_s = time.perf_counter() - t
-        t = time.perf_counter()
-        collector = ErrorCollector()
-        converted = convert(load_mapping("salesforce"), files, collector)
-        map_s = time.perf_counter() - t
-        print(f"read zip {read_s:.1f}s, map {map_s:.1f}s ({'ok' if not collector else collector.summary()}): "
-              + ", ".join(f"{k}={len(v)}" for k, v in converted.bundle.items()), flush=True)
-        del converted
-        t = time.perf_counter()
-        report = import_crm_files(graph, "salesforce", files, timeout_s=7200)
-        first_s = time.perf_counter() - t
-        print(f"first import (read+map+validate+write, one transaction): {first_s:.1f}s; "
-              f"nodes {report['nodes_created']}, relationships {report['relationships_created']}", flush=True)
-        if not args.skip_reimport:
-            t = time.perf_counter()
-            again = import_crm_files(graph, "salesforce", files, timeout_s=7200)
-            print(f"re-import of the same export: {time.perf_counter() - t:.1f}s; nodes created "
-                  f"{again['nodes_created']}, relationships created {again['relationships_created']}, "
-                  f"not in export {again['source']['not_in_export']}", flush=True)
-        source = report["source"]
-        print(json.dumps({k: source[k] for k in ("rows", "skipped", "links_dropped", "merged", "not_in_export",
-                                                 "cannot_give", "next_steps")}, indent=1, ensure_ascii=False))
-        print(f"load average: {os.getloadavg()[0]:.1f}")
+        with bench_neo4j("crm-import", heap=args.heap, pagecache=args.pagecache) as db:
+            _measure(db.graph, archive, args.skip_reimport)
     finally:
-        driver.close()
-        runner.stop()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _measure(graph: Graph, archive: Path, skip_reimport: bool) -> None:
+    """Read the zip, map it, import it, import it again; print each step's time."""
+    t = time.perf_counter()
+    files = read_zip(archive.read_bytes(), limits=ArchiveLimits())
+    read_s = time.perf_counter() - t
+    t = time.perf_counter()
+    collector = ErrorCollector()
+    converted = convert(load_mapping("salesforce"), files, collector)
+    map_s = time.perf_counter() - t
+    print(f"read zip {read_s:.1f}s, map {map_s:.1f}s ({'ok' if not collector else collector.summary()}): "
+          + ", ".join(f"{k}={len(v)}" for k, v in converted.bundle.items()), flush=True)
+    del converted
+    t = time.perf_counter()
+    report = import_crm_files(graph, "salesforce", files, timeout_s=7200)
+    first_s = time.perf_counter() - t
+    print(f"first import (read+map+validate+compare+write in batches): {first_s:.1f}s; "
+          f"nodes {report['nodes_created']}, relationships {report['relationships_created']}", flush=True)
+    if not skip_reimport:
+        t = time.perf_counter()
+        again = import_crm_files(graph, "salesforce", files, timeout_s=7200)
+        print(f"re-import of the same export: {time.perf_counter() - t:.1f}s; nodes created "
+              f"{again['nodes_created']}, relationships created {again['relationships_created']}, "
+              f"not in export {again['source']['not_in_export']}", flush=True)
+    source = report["source"]
+    print(json.dumps({k: source[k] for k in ("rows", "skipped", "links_dropped", "merged", "not_in_export",
+                                             "cannot_give", "next_steps")}, indent=1, ensure_ascii=False))
+    print(f"load average: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

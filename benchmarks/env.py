@@ -46,10 +46,13 @@ def bench_settings(home: Path, heap: str, pagecache: str) -> Settings:
 
 
 @contextmanager
-def bench_neo4j(name: str, heap: str = "8g", pagecache: str = "3g", keep: bool = False) -> Iterator[BenchDb]:
-    """Start a fresh Neo4j under var/bench/<name> with the schema applied; stop it (and delete it) on exit."""
+def bench_neo4j(name: str, heap: str = "8g", pagecache: str = "3g", keep: bool = False,
+                reuse: bool = False) -> Iterator[BenchDb]:
+    """Start a fresh Neo4j under var/bench/<name> with the schema applied; stop it (and delete it) on exit.
+    `reuse`: start on the data a previous `keep=True` run left there (a long benchmark split in phases)."""
     home = BENCH_HOME / name
-    shutil.rmtree(home, ignore_errors=True)
+    if not reuse:
+        shutil.rmtree(home, ignore_errors=True)
     settings = bench_settings(home, heap, pagecache)
     runner = LocalNeo4j(settings)
     driver = None

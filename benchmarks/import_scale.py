@@ -19,11 +19,15 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from app.db.graph import Graph
 from app.db.queries import query
+from app.services import import_diff
+from app.services.import_prefilter import ident_text
 from app.services.import_writes import WRITE_STEPS, run_step
 from app.services.importer import import_bundle
 from benchmarks.data import scale
@@ -80,12 +84,12 @@ def empty(graph: Graph) -> None:
         session.run(query("bench_empty")).consume()
 
 
-def phase(name: str, graph: Graph, work: Any) -> tuple[dict[str, Any], Any]:
+def phase(name: str, graph: Graph, work: Any, log: Any = print) -> tuple[dict[str, Any], Any]:
     with HeapSampler(graph) as heap:
         started = time.perf_counter()
         result = work()
         seconds = time.perf_counter() - started
-    print(f"  {name}: {seconds:.1f} s, peak heap {heap.peak / 2**20:.0f} MiB", flush=True)
+    log(f"  {name}: {seconds:.1f} s, peak heap {heap.peak / 2**20:.0f} MiB")
     return {"seconds": round(seconds, 2), "peak_heap_mib": round(heap.peak / 2**20)}, result
 
 
@@ -98,6 +102,93 @@ def one_percent(bundle: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, list
     return changed, len(picked)
 
 
+PHASES = ("ceiling", "import", "reimport")
+
+
+@contextmanager
+def python_side_compare() -> Iterator[None]:
+    """The no-op check as it was before app.services.import_prefilter: every stored row read back, compared in Python."""
+    def every_row(tx: Any, key: str, canon: list[dict[str, Any]]) -> tuple[set[str], dict[Any, dict[str, Any]]]:
+        stored = import_diff.stored_rows(tx, key, canon)
+        return {ident_text(ident) for ident in stored}, stored
+
+    saved = import_diff._stored_where_different
+    import_diff._stored_where_different = every_row
+    try:
+        yield
+    finally:
+        import_diff._stored_where_different = saved
+
+
+def measure(label: str, heap: str = "1g", pagecache: str = "1g", batch_size: int = 5000,
+            log: Any = print, phases: tuple[str, ...] = PHASES, python_compare: bool = True) -> dict[str, Any]:
+    """The phases at one scale; the figures as a dict (benchmarks.run keeps them).
+
+    All three phases: one fresh Neo4j. A subset (a long run split so that each part holds the shared
+    lock for less time): the ceiling alone in a fresh database; `import` leaves its database in
+    var/bench for a later `reimport` (no-op, then 1% changed), which deletes it."""
+    sc = scale(label)
+    started = time.perf_counter()
+    bundle = generate_bundle(accounts=sc.accounts, contacts_per_account=sc.contacts_per_account,
+                             employees=sc.employees, seed=7)
+    rows = sum(len(v) for v in bundle.values())
+    log(f"[{sc.label}] generated {rows:,} rows in {time.perf_counter() - started:.0f} s")
+    result: dict[str, Any] = {"scale": sc.label, "rows": rows, "heap": heap, "batch_size": batch_size}
+    name = f"import-scale-{sc.label.replace('/', '_')}"
+    reuse = "import" not in phases and "reimport" in phases
+    keep = "import" in phases and "reimport" not in phases
+    with bench_neo4j(name, heap=heap, pagecache=pagecache, keep=keep, reuse=reuse) as db:
+        graph = db.graph
+        timeout = db.settings.neo4j_import_timeout_s
+        if "ceiling" in phases:
+            result["ceiling_load_avg"] = _load()
+            figures, totals = phase("ceiling (batched UNWIND MERGE)", graph,
+                                    lambda: ceiling(graph, bundle, batch_size), log)
+            elements = totals["nodes_created"] + totals["relationships_created"]
+            result["ceiling"] = {**figures, "elements": elements,
+                                 "elements_per_s": round(elements / figures["seconds"]), "load_avg_end": _load()}
+            if "import" in phases:
+                empty(graph)
+        if "import" in phases:
+            result["import_load_avg"] = _load()
+            figures, report = phase("import_bundle (new data)", graph,
+                                    lambda: import_bundle(graph, bundle, batch_size=batch_size, timeout_s=timeout), log)
+            elements = report.nodes_created + report.relationships_created
+            result["import"] = {**figures, "elements": elements,
+                                "elements_per_s": round(elements / figures["seconds"]),
+                                "history_snapshots": report.counters.get("history_snapshots", 0),
+                                "load_avg_end": _load()}
+        if "reimport" in phases:
+            result["reimport_load_avg"] = _load()
+            figures, report = phase("no-op re-import", graph,
+                                    lambda: import_bundle(graph, bundle, batch_size=batch_size, timeout_s=timeout), log)
+            result["noop"] = {**figures, "written": {k: v for k, v in report.counters.items() if v},
+                              "run": report.run}
+            if python_compare:  # the same no-op with every stored row read back and compared in Python
+                with python_side_compare():
+                    figures, report = phase("no-op re-import, compared in Python (before the prefilter)", graph,
+                                            lambda: import_bundle(graph, bundle, batch_size=batch_size,
+                                                                  timeout_s=timeout), log)
+                result["noop_python_compare"] = {**figures, "written": {k: v for k, v in report.counters.items() if v}}
+            changed, picked = one_percent(bundle)
+            figures, report = phase("1% changed re-import", graph,
+                                    lambda: import_bundle(graph, changed, batch_size=batch_size, timeout_s=timeout), log)
+            result["one_percent"] = {**figures, "contacts_changed": picked,
+                                     "keys_contacts": report.keys.get("contacts"),
+                                     "properties_set": report.properties_set,
+                                     "written_keys": {k: v for k, v in report.keys.items()
+                                                      if v["created"] or v["changed"]},
+                                     "load_avg_end": _load()}
+    if "ceiling" in result and "import" in result:
+        result["ratio_import_to_ceiling"] = round(result["import"]["elements_per_s"]
+                                                  / result["ceiling"]["elements_per_s"], 3)
+    return result
+
+
+def _load() -> list[str]:
+    return open("/proc/loadavg").read().split()[:3]
+
+
 def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `timeout` or Ctrl-C: still stop our Neo4j
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -105,38 +196,22 @@ def main() -> None:
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--pagecache", default="1g")
     parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--out", type=Path)
+    parser.add_argument("--phases", default=",".join(PHASES),
+                        help="ceiling,import,reimport (default all, one Neo4j); split a long run: "
+                             "'ceiling', then 'import' (keeps its database), then 'reimport' (reuses it)")
+    parser.add_argument("--out", type=Path, help="results JSON; the phases of a split run merge into it")
+    parser.add_argument("--no-python-compare", action="store_true",
+                        help="skip the second no-op timed with the Python-side comparison (the side-by-side 'before')")
     args = parser.parse_args()
-    sc = scale(args.scale)
-    started = time.perf_counter()
-    bundle = generate_bundle(accounts=sc.accounts, contacts_per_account=sc.contacts_per_account,
-                             employees=sc.employees, seed=7)
-    rows = sum(len(v) for v in bundle.values())
-    print(f"[{sc.label}] generated {rows:,} rows in {time.perf_counter() - started:.0f} s", flush=True)
-    result: dict[str, Any] = {"scale": sc.label, "rows": rows, "heap": args.heap, "batch_size": args.batch_size,
-                              "load_avg_start": open("/proc/loadavg").read().split()[:3]}
-    with bench_neo4j(f"import-scale-{sc.label.replace('/', '_')}", heap=args.heap, pagecache=args.pagecache) as db:
-        graph = db.graph
-        figures, totals = phase("ceiling (batched UNWIND MERGE)", graph, lambda: ceiling(graph, bundle, args.batch_size))
-        elements = totals["nodes_created"] + totals["relationships_created"]
-        result["ceiling"] = {**figures, "elements": elements, "elements_per_s": round(elements / figures["seconds"])}
-        empty(graph)
-        timeout = db.settings.neo4j_import_timeout_s
-        figures, report = phase("import_bundle (new data)", graph,
-                                lambda: import_bundle(graph, bundle, batch_size=args.batch_size, timeout_s=timeout))
-        elements = report.nodes_created + report.relationships_created
-        result["import"] = {**figures, "elements": elements, "elements_per_s": round(elements / figures["seconds"]),
-                            "history_snapshots": report.counters.get("history_snapshots", 0)}
-        figures, report = phase("no-op re-import", graph,
-                                lambda: import_bundle(graph, bundle, batch_size=args.batch_size, timeout_s=timeout))
-        result["noop"] = {**figures, "written": {k: v for k, v in report.counters.items() if v}, "run": report.run}
-        changed, picked = one_percent(bundle)
-        figures, report = phase("1% changed re-import", graph,
-                                lambda: import_bundle(graph, changed, batch_size=args.batch_size, timeout_s=timeout))
-        result["one_percent"] = {**figures, "contacts_changed": picked, "keys_contacts": report.keys.get("contacts"),
-                                 "properties_set": report.properties_set}
-    result["ratio_import_to_ceiling"] = round(result["import"]["elements_per_s"] / result["ceiling"]["elements_per_s"], 3)
-    result["load_avg_end"] = open("/proc/loadavg").read().split()[:3]
+    phases = tuple(p for p in PHASES if p in args.phases.split(","))
+    result = measure(args.scale, args.heap, args.pagecache, args.batch_size,
+                     log=lambda message: print(message, flush=True), phases=phases,
+                     python_compare=not args.no_python_compare)
+    if args.out and args.out.exists():
+        result = {**json.loads(args.out.read_text(encoding="utf-8")), **result}
+        if "ceiling" in result and "import" in result:
+            result["ratio_import_to_ceiling"] = round(result["import"]["elements_per_s"]
+                                                      / result["ceiling"]["elements_per_s"], 3)
     text = json.dumps(result, indent=1)
     print(text)
     if args.out:

@@ -28,6 +28,9 @@ def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         tuning[label] = {**before, **tune, "runs": runs + tune.get("runs", [])}
     if tuning:
         merged["tuning"] = tuning
+    big = {**old.get("import_scale", {}), **(new.get("import_scale") or {})}  # issue 16: by scale, like scales
+    if big:
+        merged["import_scale"] = big
     return merged
 
 
@@ -112,6 +115,39 @@ def import_tables(results: dict[str, Any]) -> str:
             out.append(_table(["query", "batches", "driver s", "server s"],
                               [[n, q["batches"], _f(q["wall_s"], 2), _f(q["db_s"], 2)] for n, q in per.items()]))
     return "\n".join(out)
+
+
+BIG_IMPORT_TARGET = 30_000.0
+NOOP_TARGET_S = 30.0
+
+
+def import_scale_table(results: dict[str, Any]) -> str:
+    """issue 16: the batched import beside the batched-UNWIND ceiling, peak heap, no-op and 1% re-import."""
+    runs = results.get("import_scale") or {}
+    rows = []
+    for label in sorted(runs, key=lambda s: SCALE_ORDER.index(s) if s in SCALE_ORDER else 99):
+        r = runs[label]
+        ceiling, imp, noop, one = (r.get(k) or {} for k in ("ceiling", "import", "noop", "one_percent"))
+        rate = imp.get("elements_per_s")
+        rows.append([
+            label, r.get("heap"), _f(imp.get("elements")),
+            f"{_f(ceiling.get('elements_per_s'))} ({_f(ceiling.get('seconds'))} s)",
+            f"{_f(rate)} ({_f(imp.get('seconds'))} s)", _f(r.get("ratio_import_to_ceiling"), 2),
+            _ok(rate >= BIG_IMPORT_TARGET) if label == "S" and rate is not None else "–",
+            f"{_f(ceiling.get('peak_heap_mib'))} / {_f(imp.get('peak_heap_mib'))} MiB",
+            f"{_f(noop.get('seconds'))} s, wrote {noop.get('written') or 'nothing'}"
+            + (f" (compared in Python: {_f(r['noop_python_compare']['seconds'])} s)" if r.get("noop_python_compare") else "")
+            if noop else "–",
+            _ok(noop["seconds"] <= NOOP_TARGET_S and not noop.get("written")) if label == "S" and noop else "–",
+            f"{_f(one.get('seconds'))} s: {one.get('written_keys')}, {_f(one.get('properties_set'))} properties"
+            if one else "–",
+            " / ".join(" ".join(r[k]) for k in ("ceiling_load_avg", "import_load_avg", "reimport_load_avg") if r.get(k))])
+    if not rows:
+        return "(no big-import run in these results)"
+    return _table(["scale", "heap", "elements", "ceiling el/s", "import el/s", "import / ceiling",
+                   f"≥ {BIG_IMPORT_TARGET:,.0f}/s at S", "peak heap ceiling / import", "no-op re-import",
+                   f"no-op ≤ {NOOP_TARGET_S:.0f} s at S", "1% of contacts changed: rows written per key",
+                   "load avg at start (ceiling / import / re-import)"], rows)
 
 
 def tuning_table(results: dict[str, Any]) -> str:
@@ -240,6 +276,7 @@ def to_markdown(results: dict[str, Any]) -> str:
         "\n### Figures against targets\n", targets_table(results),
         "\n### Import\n", import_tables(results),
         "\n### Import tuning\n", tuning_table(results),
+        "\n### Big imports in the default heap (issue 16)\n", import_scale_table(results),
         "\n### Latency (ms): raw service call vs end to end through the HTTP API\n", latency_tables(results),
         "\n### Reach: Neo4j vs NetworkX, same targets, same run\n", networkx_table(results),
         "\n### Growth\n", growth_table(results),

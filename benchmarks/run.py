@@ -8,7 +8,8 @@ latencies raw and through the real API (uvicorn subprocess), equality Neo4j vs N
 Writes benchmarks/results/<date>.json (merged with earlier runs of the day) and the
 generated block of docs/benchmarks.md (+ docs/benchmarks-growth.png). Default: S/10 and S,
 plus import variants at S (batch sizes 1000 and 20000, no fulltext index) and a PROFILEd
-import at S/10. --quick: S/10 only, 200 targets, no variants, docs untouched (a smoke run).
+import at S/10, and per scale the big-import run of issue 16 (benchmarks.import_scale: the batched
+importer beside the batched-UNWIND ceiling, peak heap, no-op and 1% re-import, default 1g heap). --quick: S/10 only, 200 targets, no variants, docs untouched (a smoke run).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from typing import Any
 from app.core.config import PROJECT_ROOT
 from benchmarks.codeid import code_identity
 from benchmarks.data import scale
+from benchmarks.import_scale import measure as measure_import_scale
 from benchmarks.phase import PhaseOptions, run_scale
 from benchmarks.report import plot_growth, write_json, write_markdown
 from benchmarks.tuning import parse_specs, tune_import
@@ -47,6 +49,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--tune-series", default="", help="label for this series of import variants (kept apart in "
                    "the results when a day has several)")
     p.add_argument("--profile-scale", default="S/10", help="scale of the PROFILEd import run (default S/10)")
+    p.add_argument("--import-scale", default=None, help="scales of the big-import runs (issue 16: ceiling, batched "
+                   "import, no-op, 1%% change in the default 1g heap; benchmarks.import_scale); default: the "
+                   "--scale list, 'none' with --quick; comma-separated, or 'none'")
+    p.add_argument("--import-heap", default="1g", help="heap of the big-import runs (default 1g, NEO4J_HEAP's default)")
     p.add_argument("--heap", default="8g")
     p.add_argument("--pagecache", default="3g")
     p.add_argument("--keep", action="store_true", help="keep each scale's Neo4j home under var/bench")
@@ -101,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
         results["tuning"] = {args.tune_scale: tune_import(scale(args.tune_scale), parse_specs(tune), args.heap,
                                                           args.pagecache, scale(args.profile_scale), log=log,
                                                           series=args.tune_series)}
+        _save(results, json_path, None if args.no_docs else args.write_to)
+    big = args.import_scale or ("none" if args.quick else ",".join(sc.label for sc in scales))
+    for label in [part for part in big.split(",") if part and part != "none"]:
+        log(f"== big import (issue 16) at {label}, heap {args.import_heap}")
+        results.setdefault("import_scale", {})[scale(label).label] = measure_import_scale(
+            label, heap=args.import_heap, pagecache="1g", batch_size=args.batch_size, log=log)
         _save(results, json_path, None if args.no_docs else args.write_to)
     for sc in scales:
         log(f"== scale {sc.label}: {sc.accounts:,} accounts, {sc.contacts:,} contacts, {sc.employees:,} employees")

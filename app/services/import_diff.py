@@ -16,6 +16,7 @@ from neo4j import ManagedTransaction
 
 from app.db.queries import query
 from app.services.export import NODE_KEYS, clean_row
+from app.services.import_prefilter import found_and_differing, ident_text
 
 # Link keys: the two bundle fields that identify a row (in the bundle's JSON names).
 PAIR_FIELDS: dict[str, tuple[str, str]] = {
@@ -71,25 +72,44 @@ class Classified:
     unchanged: int = 0
 
 
+def _source_params(key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The parameters of the key's row query: the ids, or the (a, b) pairs of a link key."""
+    if key in NODE_KEYS:
+        return {"ids": [row["id"] for row in rows]}
+    first, second = PAIR_FIELDS[key]
+    return {"pairs": [{"a": row[first], "b": row[second]} for row in rows]}
+
+
 def stored_rows(tx: ManagedTransaction, key: str, rows: list[dict[str, Any]]) -> dict[Identity, dict[str, Any]]:
     """The stored rows (canonical) for the identities of `rows`, by identity."""
-    if key in NODE_KEYS:
-        name, params = f"{key}_rows", {"ids": [row["id"] for row in rows]}
-    else:
-        first, second = PAIR_FIELDS[key]
-        name, params = f"import_current_{key}", {"pairs": [{"a": row[first], "b": row[second]} for row in rows]}
+    if not rows:
+        return {}
+    name = f"{key}_rows" if key in NODE_KEYS else f"import_current_{key}"
     # record["row"] is already a plain dict: skipping record.data()'s recursive copy saves a third of the time
-    stored = (canonical(key, record["row"]) for record in tx.run(query(name), params))
+    stored = (canonical(key, record["row"]) for record in tx.run(query(name), _source_params(key, rows)))
     return {identity(key, row): row for row in stored}
+
+
+def _stored_where_different(tx: ManagedTransaction, key: str, canon: list[dict[str, Any]]
+                            ) -> tuple[set[str], dict[Identity, dict[str, Any]]]:
+    """(identities stored, the stored rows of those that may differ): the comparison runs in Neo4j
+    (app.services.import_prefilter) and only the rows it cannot call equal are read back."""
+    given = {ident_text(identity(key, row)): row for row in canon}
+    found, differing = found_and_differing(tx, key, _source_params(key, canon), given)
+    maybe = [row for row in canon if ident_text(identity(key, row)) in differing]
+    return found, stored_rows(tx, key, maybe)
 
 
 def classify(tx: ManagedTransaction, key: str, rows: list[dict[str, Any]], assume_new: bool = False) -> Classified:
     """Compare a batch of bundle rows (JSON names) with what is stored; `assume_new` skips the read (restore)."""
     result = Classified(key)
     canon = [canonical(key, row) for row in rows]
-    stored = {} if assume_new else stored_rows(tx, key, canon)
+    found, stored = (set(), {}) if assume_new else _stored_where_different(tx, key, canon)
     for index, row in enumerate(canon):
         ident = identity(key, row)
+        if ident_text(ident) in found and ident not in stored:  # stored, and equal as Neo4j compared it
+            result.unchanged += 1
+            continue
         previous = stored.get(ident)
         if previous is None:
             result.created.append(ident)

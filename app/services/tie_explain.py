@@ -167,7 +167,8 @@ def _knows_link(graph: Graph, employee_id: str, contact_id: str) -> dict[str, An
     """The KNOWS link as the other relationship GETs answer it (type, ends, properties, version)."""
     from app.services.links import LINK_KINDS, get_link
 
-    return get_link(graph, LINK_KINDS["knows"], employee_id, contact_id)
+    link = get_link(graph, LINK_KINDS["knows"], employee_id, contact_id)
+    return {**link, "properties": {key: _plain(value) for key, value in link["properties"].items()}}  # derived: dates
 
 
 def _ids(employee_id: str, contact_id: str) -> dict[str, list[str]]:

@@ -56,7 +56,8 @@ async def post_import(request: Request, graph: GraphDep, settings: SettingsDep, 
 async def _import(request: Request, graph: Any, settings: Any, principal: Any, dry_run: bool, run_async: bool,
                   source: str | None, prune: bool) -> Any:
     options: dict[str, Any] = {"dry_run": dry_run, "timeout_s": settings.neo4j_import_timeout_s,
-                               "batch_size": settings.import_batch_rows, "audit": ImportAudit(principal, "api")}
+                               "batch_size": settings.import_batch_rows, "audit": ImportAudit(principal, "api"),
+                               "tie_settings": settings}  # issue 13: imported activities update derived ties
     content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if source is not None:  # a CRM export answers its own report (with the source's notes), synchronously
         return await _import_crm(request, graph, content_type, source, prune, options)

@@ -64,6 +64,9 @@ def import_crm_files(graph: Graph, source: str, files: dict[str, bytes], mapping
         _add_ties(report, recompute_touched(graph, options["tie_settings"], touched_pairs([], [], removed_activities),
                                             as_of))
     report["source"] = source_report(mapping, converted, missing, lang)
+    if report.get("ties", {}).get("pairs"):  # issue 13: its activities gave derived ties (none invented)
+        report["source"]["cannot_give"][0] = t("crm.no_ties_derived", lang, live=report["ties"]["live"],
+                                               dormant=report["ties"]["dormant"])
     if prune:
         report["source"]["pruned"] = prune_report(mapping, count, pruned, dry_run, lang)
     return report

@@ -1,19 +1,35 @@
-// Remove the nodes of one CRM source that a newer export no longer holds (after a dry run showed them).
-// $ids: {accounts: [...], departments: [...], ...}; relationships go with their nodes.
+// Remove what one CRM source's newer export no longer holds (after a dry run showed it), inside the import's
+// switch transaction: first the relationships it lost between records that stay ($ids.roles: [{opportunity,
+// contact}], $ids.reports_to: [{from, to}]), then the nodes ($ids.accounts, ...; their relationships go with them).
 CALL () {
-  MATCH (n:Account) WHERE n.id IN $ids.accounts RETURN n
-  UNION ALL
-  MATCH (n:Department) WHERE n.id IN $ids.departments RETURN n
-  UNION ALL
-  MATCH (n:Contact) WHERE n.id IN $ids.contacts RETURN n
-  UNION ALL
-  MATCH (n:Employee) WHERE n.id IN $ids.employees RETURN n
-  UNION ALL
-  MATCH (n:Opportunity) WHERE n.id IN $ids.opportunities RETURN n
-  UNION ALL
-  MATCH (n:Competitor) WHERE n.id IN $ids.competitors RETURN n
-  UNION ALL
-  MATCH (n:Activity) WHERE n.id IN $ids.activities RETURN n
+  UNWIND $ids.roles AS pair
+  MATCH (:Contact {id: pair.contact})-[r:ROLE_IN]->(:Opportunity {id: pair.opportunity})
+  DELETE r
+  RETURN count(*) AS roles
 }
-DETACH DELETE n
-RETURN count(*) AS removed
+CALL () {
+  UNWIND $ids.reports_to AS pair
+  MATCH (:Contact {id: pair.from})-[r:REPORTS_TO]->(:Contact {id: pair.to})
+  DELETE r
+  RETURN count(*) AS reports_to
+}
+CALL () {
+  CALL () {
+    MATCH (n:Account) WHERE n.id IN $ids.accounts RETURN n
+    UNION ALL
+    MATCH (n:Department) WHERE n.id IN $ids.departments RETURN n
+    UNION ALL
+    MATCH (n:Contact) WHERE n.id IN $ids.contacts RETURN n
+    UNION ALL
+    MATCH (n:Employee) WHERE n.id IN $ids.employees RETURN n
+    UNION ALL
+    MATCH (n:Opportunity) WHERE n.id IN $ids.opportunities RETURN n
+    UNION ALL
+    MATCH (n:Competitor) WHERE n.id IN $ids.competitors RETURN n
+    UNION ALL
+    MATCH (n:Activity) WHERE n.id IN $ids.activities RETURN n
+  }
+  DETACH DELETE n
+  RETURN count(*) AS nodes
+}
+RETURN nodes, roles, reports_to

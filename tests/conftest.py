@@ -108,9 +108,6 @@ def mini_expected() -> dict[str, Any]:
 # run (non-strict xfail: an XPASS shows the fix took); remove a line as soon as its test is green.
 OPEN_AFTER_MERGE = {
     "tests/integration/test_import_atomic.py::test_no_op_and_one_percent_change",
-    "tests/integration/test_ties.py::test_manual_tie_always_wins",
-    "tests/integration/test_ties.py::test_decay_to_dormant_and_back",
-    "tests/integration/test_ties.py::test_reach_on_derived_ties_only_with_explanations",
 }
 
 

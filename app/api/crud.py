@@ -106,8 +106,10 @@ def add_get_list(router: APIRouter, kind: Kind) -> None:
         return {"total": total, "offset": offset, "limit": limit, "items": rows}
 
 
-def add_link(router: APIRouter, link: LinkKind, path: str, body_model: type[BaseModel], path_is_from: bool) -> None:
-    """PUT/DELETE `/{id}/<path>/{other_id}`; `path_is_from` says whether {id} is the edge's start node."""
+def add_link(router: APIRouter, link: LinkKind, path: str, body_model: type[BaseModel], path_is_from: bool,
+             get_route: bool = True) -> None:
+    """PUT/GET/DELETE `/{id}/<path>/{other_id}`; `path_is_from` says whether {id} is the edge's start node;
+    `get_route=False` when another module answers the GET (KNOWS: issue 13's explained tie)."""
 
     def ends(entity_id: str, other_id: str) -> tuple[str, str]:
         return (entity_id, other_id) if path_is_from else (other_id, entity_id)
@@ -121,11 +123,12 @@ def add_link(router: APIRouter, link: LinkKind, path: str, body_model: type[Base
         set_etag(response, out.get("version"))
         return out
 
-    @router.get(f"/{{entity_id}}/{path}/{{other_id}}", response_model=LinkOut, summary=f"One {link.type}")
-    def get(entity_id: EntityId, other_id: EntityId, graph: GraphDep, response: Response) -> dict[str, Any]:
-        out = get_link(graph, link, *ends(entity_id, other_id))
-        set_etag(response, out["version"])
-        return out
+    if get_route:
+        @router.get(f"/{{entity_id}}/{path}/{{other_id}}", response_model=LinkOut, summary=f"One {link.type}")
+        def get(entity_id: EntityId, other_id: EntityId, graph: GraphDep, response: Response) -> dict[str, Any]:
+            out = get_link(graph, link, *ends(entity_id, other_id))
+            set_etag(response, out["version"])
+            return out
 
     @router.delete(f"/{{entity_id}}/{path}/{{other_id}}", status_code=status.HTTP_204_NO_CONTENT, responses=STALE,
                    summary=f"Delete {link.type}")

@@ -39,7 +39,8 @@ def import_cmd(path: Path = typer.Argument(..., help="a .json bundle, a .zip of 
     settings = get_settings()
     with cli_errors(), graph_session() as graph, import_progress(err_console) as progress:
         options = {"dry_run": dry_run, "timeout_s": settings.neo4j_import_timeout_s,
-                   "batch_size": settings.import_batch_rows, "on_phase": progress, "audit": ImportAudit(None, "cli")}
+                   "batch_size": settings.import_batch_rows, "on_phase": progress, "audit": ImportAudit(None, "cli"),
+                   "tie_settings": settings}  # issue 13: imported activities update derived ties
         if source is None:
             report = import_path(graph, path, **options).as_dict()
         else:

@@ -1,9 +1,11 @@
 """Issue 13: the shape of a tie's explanation (docs/ties.md), on reach's KNOWS steps and GET /employees/{id}/knows/{contact}."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
+
+from app.models.entities import VERSION_FIELD
 
 
 class TieCounts(BaseModel):
@@ -41,3 +43,9 @@ class TieOut(BaseModel):
     contact: str
     tie: TieExplanation | None = Field(None, description="the stored tie (KNOWS, or KNEW when dormant); null when none yet")
     captured: TieExplanation | None = Field(None, description="what the activities say as of the date, computed now")
+    # the KNOWS link itself, as the other relationship GETs answer it (absent when there is no live KNOWS)
+    type: str | None = Field(None, description="KNOWS when a live tie is stored")
+    from_id: str | None = None
+    to_id: str | None = None
+    properties: dict[str, Any] | None = Field(None, description="the stored KNOWS properties")
+    version: str | None = VERSION_FIELD

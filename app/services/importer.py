@@ -19,6 +19,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 from pydantic import TypeAdapter, ValidationError
 
+from app.core.config import Settings
 from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.db.queries import query
@@ -32,6 +33,7 @@ from app.services.import_journal import new_run_id
 from app.services.import_writes import ProgressHook, steps_in_order
 
 from app.services.import_errors import ErrorCollector
+from app.services.import_ties import recompute_touched, touched_pairs
 
 BATCH_SIZE = 5_000
 
@@ -46,7 +48,9 @@ class ImportReport:
       (rewritten), unchanged = stored exactly as given (not written at all);
     - `run`: the import run id when something was written (its audit entry and `GET /imports/{run}/changes`
       list every created id and changed row with previous values); None for a no-op or a dry run;
-    - `nodes_created`, `relationships_created`, `relationships_deleted`, `properties_set`: Neo4j counters.
+    - `nodes_created`, `relationships_created`, `relationships_deleted`, `properties_set`: Neo4j counters;
+    - `ties` (only when the caller asked, issue 13): {as_of, pairs, live, dormant, manual, pruned} of the derived
+      ties recomputed for the activities this import wrote.
     """
 
     dry_run: bool
@@ -59,6 +63,7 @@ class ImportReport:
     properties_set: int = 0
     counters: dict[str, int] = field(default_factory=dict)
     changes: list[Classified] = field(default_factory=list, repr=False)  # per batch: created ids, previous rows
+    ties: dict[str, Any] | None = None     # issue 13: derived ties recomputed for the activities written
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +75,7 @@ class ImportReport:
             "relationships_created": self.relationships_created,
             "relationships_deleted": self.relationships_deleted,
             "properties_set": self.properties_set,
+            **({"ties": self.ties} if self.ties is not None else {}),
         }
 
 
@@ -77,7 +83,9 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
                   on_batch: ProgressHook | None = None, batch_size: int = BATCH_SIZE,
                   timeout_s: float = 1800.0, effective_at: datetime | date | None = None,
                   replace_all: bool = False, on_phase: import_batches.PhaseHook | None = None,
-                  audit: ImportAudit | None = None, consume: bool = False) -> ImportReport:
+                  audit: ImportAudit | None = None, consume: bool = False,
+                  tie_settings: Settings | None = None,
+                  in_switch: Callable[[ManagedTransaction], Any] | None = None) -> ImportReport:
     """Validate `raw` fully; unless dry_run, write what differs in batches. Raises InvalidInput (422).
 
     Each batch transaction appends history snapshots (attitudes, degrees, ties) of what it wrote,
@@ -88,6 +96,11 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
     `on_phase(phase, done, total)` reports progress (comparing, writing, switching); `audit` (who, from
     where) writes the import's audit entry in the switch transaction (app.services.import_audit);
     `consume` lets validation empty `raw` as it goes (see validate_bundle).
+    `tie_settings` (every way in passes it; issue 13): the derived ties of the (employee, contact) pairs whose
+    activities this import created or changed are recomputed after the write, as of `effective_at` (default
+    today), counts in `report.ties`. `in_switch(tx)` is work that must land with the import, atomically: it runs
+    in the switch transaction (a failure there rolls the whole import back), or alone when nothing else is
+    written (issue 12: a CRM prune).
     """
     if on_phase is not None:
         on_phase("validating", 0, 0, 0)
@@ -103,6 +116,8 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
         totals: Counter[str] = Counter()
         if any(dirty.values()):
             def audited(tx: ManagedTransaction, run: str, written: list[Classified], counters: Counter[str]) -> None:
+                if in_switch is not None:
+                    in_switch(tx)
                 if audit is not None:
                     audit.record(tx, run, _audit_summary(rows, clean + written, counters))
 
@@ -111,8 +126,13 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
                 actor=audit.source if audit else "system", on_batch=on_batch, on_phase=on_phase,
                 on_switch=audited)
             parts.extend(written)
+        elif in_switch is not None:
+            graph.write_transaction(in_switch, timeout_s=timeout_s)
         report.keys = _in_bundle_order(tally(parts), rows)
         report.changes = parts
+        if tie_settings is not None:
+            as_of = effective_at.date() if isinstance(effective_at, datetime) else effective_at
+            report.ties = recompute_touched(graph, tie_settings, touched_pairs(bundle.activities, parts), as_of)
     else:
         totals = _replace_in_one_transaction(graph, bundle, report, rows, on_batch, batch_size, timeout_s,
                                              effective_at, audit)

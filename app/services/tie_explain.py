@@ -157,7 +157,18 @@ def tie(graph: Graph, settings: Settings, employee_id: str, contact_id: str, lan
     if stored is None and captured is None:
         raise NotFound(t("capture.no_tie", lang, employee=employee_id, contact=contact_id),
                        employee=employee_id, contact=contact_id)
-    return {"employee": employee_id, "contact": contact_id, "tie": stored, "captured": captured}
+    answer = {"employee": employee_id, "contact": contact_id, "tie": stored, "captured": captured}
+    if stored is not None and not stored["dormant"]:  # a stored KNOWS is also a link one may PUT with If-Match
+        answer.update(_knows_link(graph, employee_id, contact_id))
+    return answer
+
+
+def _knows_link(graph: Graph, employee_id: str, contact_id: str) -> dict[str, Any]:
+    """The KNOWS link as the other relationship GETs answer it (type, ends, properties, version)."""
+    from app.services.links import LINK_KINDS, get_link
+
+    link = get_link(graph, LINK_KINDS["knows"], employee_id, contact_id)
+    return {**link, "properties": {key: _plain(value) for key, value in link["properties"].items()}}  # derived: dates
 
 
 def _ids(employee_id: str, contact_id: str) -> dict[str, list[str]]:

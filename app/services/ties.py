@@ -88,7 +88,8 @@ def pair_stats(graph: Graph, settings: Settings, batch: list[tuple[str, list[str
 def recompute(graph: Graph, settings: Settings, as_of: date | None = None,
               pairs: dict[str, Iterable[str]] | None = None) -> dict[str, Any]:
     """Recompute derived ties as of a date (default today): of every employee, or only of `pairs`
-    ({employee: contacts}, what a capture touched). Returns counts {pairs, live, dormant, manual, pruned}."""
+    ({employee: contacts}, what a capture or an import touched; a named pair left with no counted activity
+    loses its derived tie). Returns counts {pairs, live, dormant, manual, pruned}."""
     as_of = as_of or date.today()
     batch = settings.tie_batch_employees
     totals = {"as_of": as_of.isoformat(), "pairs": 0, "live": 0, "dormant": 0, "manual": 0, "pruned": 0}
@@ -117,6 +118,9 @@ def _recompute_batch(graph: Graph, settings: Settings, batch: list[tuple[str, li
         keep[row["employee"]].append(row["contact"])
     totals["pairs"] += len(rows)
 
+    # pairs named but left with no counted activity (an import changed or removed their activities)
+    gone = [{"employee": e, "contact": c} for e, cs in batch if cs is not None for c in cs if c not in keep[e]]
+
     def write(tx: Any) -> dict[str, int]:
         counts = {"live": 0, "dormant": 0, "manual": 0, "pruned": 0}
         if rows:
@@ -125,6 +129,8 @@ def _recompute_batch(graph: Graph, settings: Settings, batch: list[tuple[str, li
         if prune:
             counts["pruned"] = Graph.run_in(tx, "ties_prune",
                                             keep=[{"employee": e, "contacts": cs} for e, cs in keep.items()])[0]["pruned"]
+        elif gone:
+            counts["pruned"] = Graph.run_in(tx, "ties_prune_pairs", pairs=gone)[0]["pruned"]
         return counts
 
     for key, value in graph.write_transaction(write, timeout_s=settings.neo4j_import_timeout_s).items():

@@ -65,6 +65,10 @@ _TEMPLATE = r"""<!DOCTYPE html>
   nav #status { margin-left: auto; color: #78909c; font-size: 12px; }
   #graph { flex: 1; border: 0; width: 100%; background: #fff; }
   #empty { padding: 40px; color: #78909c; }
+  #crm-start { padding: 0 40px 30px; color: #37474f; max-width: 820px; }
+  #crm-start h2 { font-size: 15px; margin: 0 0 6px; } #crm-start h3 { font-size: 13px; margin: 10px 0 2px; color: #546e7a; }
+  #crm-start ul { margin: 2px 0; padding-left: 18px; } #crm-start li { margin: 3px 0; }
+  #crm-start .crm-source { border-left: 3px solid #90a4ae; padding-left: 10px; margin-bottom: 12px; }
   .error { color: #c62828; }
   ol.paths { padding-left: 20px; margin: 4px 0; }
   ol.paths li { margin: 4px 0; }
@@ -124,6 +128,7 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
       <span id="status"></span>
     </nav>
     <div id="empty" data-i18n="pick_account">Search and pick an account to start.</div>
+    <section id="crm-start" hidden></section>
     <iframe id="graph" title="graph" hidden></iframe>
     <div id="chart-big" hidden><img id="chart-big-img" alt=""></div>
   </main>
@@ -184,9 +189,24 @@ async function showGraph(view, path) {
   }
   if (token !== loadToken) return;
   $("status").className = "";
-  $("empty").hidden = true; $("empty").className = ""; $("graph").hidden = false;
+  $("empty").hidden = true; $("empty").className = ""; $("graph").hidden = false; $("crm-start").hidden = true;
   $("graph").srcdoc = html;
 }
+
+/* ---------- issue 12: after a CRM import, what it could not give and what to do next (GET /sources) ---------- */
+async function loadCrmStart() {
+  const box = $("crm-start");
+  let data;
+  try { data = await api("/sources"); } catch (error) { box.hidden = true; return; }
+  const items = data.sources || [];
+  if (!items.length) { box.hidden = true; return; }
+  const list = (lines) => el("ul", {}, ...lines.map((line) => el("li", {}, line)));
+  box.replaceChildren(el("h2", {}, T("crm_title")), ...items.map((s) => el("div", { class: "crm-source", "data-source": s.source },
+    el("p", {}, s.headline), el("h3", {}, T("crm_cannot")), list(s.cannot_give || []),
+    el("h3", {}, T("crm_next")), list(s.next_steps || []))));
+  box.hidden = !$("graph").hidden || document.body.dataset.auth === "out";
+}
+window.loadCrmStart = loadCrmStart;
 window.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.source !== "brm-graph" || event.source !== $("graph").contentWindow) return;
@@ -441,6 +461,7 @@ $("lang").addEventListener("click", () => {
   if (state.account) showChart($("account-trend"), "/accounts/" + encodeURIComponent(state.account.id) + "/trend.png?compact=true");
   if (state.deal && state.dealData) { $("deal-details").replaceChildren(el("div", { class: "muted loading" }, T("loading"))); fetchDealData(); }
   if (state.reachData) fetchReachData();
+  if ($("graph").hidden) loadCrmStart();
   if (state.view === "account") loadAccountMap();
   else if (state.view === "deal") loadDealGraph();
   else if (state.view === "reach") loadReachGraph();

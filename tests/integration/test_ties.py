@@ -52,8 +52,13 @@ def test_manual_tie_always_wins(client: TestClient, graph: Graph, settings: Sett
     got = ties(graph)
     assert got[("KNOWS", "e-ann", "c-zw")] == 0.9 and got[("KNOWS", "e-bob", "c-li")] is None
     assert ("KNEW", "e-bob", "c-li") not in got  # the manual tie is the only tie of the pair
-    answer = client.get("/employees/e-ann/knows/c-zw", params={"as_of": "2026-11-10"}).json()
+    got_tie = client.get("/employees/e-ann/knows/c-zw", params={"as_of": "2026-11-10"})
+    answer = got_tie.json()
     assert answer["tie"]["source"] == "manual" and answer["tie"]["text"] == "set by hand → 0.90"
+    # the same GET is also the KNOWS link's (issue 14): its properties and version, the ETag an If-Match sends back
+    assert answer["properties"]["strength"] == 0.9 and got_tie.headers["ETag"] == f'"{answer["version"]}"'
+    assert client.put("/employees/e-ann/knows/c-zw", json={"strength": 0.8, "source": "manual"},
+                      headers={"If-Match": '"stale"'}).status_code == 412
     assert answer["captured"]["source"] == "derived" and answer["captured"]["strength"] == 0.5
     assert answer["captured"]["text"] == "4 meetings both ways, last today → 0.50"
 

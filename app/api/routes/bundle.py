@@ -5,7 +5,7 @@ from functools import partial
 from pathlib import PurePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
@@ -16,6 +16,7 @@ from app.api.errors import ErrorBody
 from app.core.errors import InvalidInput
 from app.i18n import negotiate
 from app.ingest.crm_import import import_crm_upload
+from app.ingest.crm_status import sources_state
 from app.models.imports import ImportJobOut
 from app.services.bundle_sources import import_csv, import_zip, parse_json
 from app.services.import_errors import with_summary
@@ -60,7 +61,8 @@ async def post_import(request: Request, graph: GraphDep, settings: SettingsDep, 
 async def _import(request: Request, graph: Any, settings: Any, principal: Any, dry_run: bool, run_async: bool,
                   source: str | None, prune: bool) -> Any:
     options: dict[str, Any] = {"dry_run": dry_run, "timeout_s": settings.neo4j_import_timeout_s,
-                               "batch_size": settings.import_batch_rows, "audit": ImportAudit(principal, "api")}
+                               "batch_size": settings.import_batch_rows, "audit": ImportAudit(principal, "api"),
+                               "tie_settings": settings}  # issue 13: imported activities update derived ties
     content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if source is not None:  # a CRM export answers its own report (with the source's notes), synchronously
         return await _import_crm(request, graph, content_type, source, prune, options)
@@ -139,6 +141,12 @@ def _csv_upload(name: str, data: bytes) -> dict[str, str]:
         return {PurePath(name).stem: data.decode("utf-8-sig")}
     except UnicodeDecodeError:
         raise InvalidInput("CSV files must be UTF-8", [error_item(PurePath(name).stem, None, None, "not UTF-8")]) from None
+
+
+@router.get("/sources", summary="What came from each CRM, what a CRM cannot give (ties, features), and what to do next")
+def get_sources(graph: GraphDep, lang: Annotated[str | None, Query(description="en or zh")] = None,
+                accept_language: Annotated[str | None, Header(include_in_schema=False)] = None) -> dict[str, Any]:
+    return sources_state(graph, negotiate(lang, accept_language))
 
 
 @router.get("/export", summary="The whole graph as a bundle that imports back as the same graph")

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
+from app.api.crud import EntityId, set_etag
 from app.api.deps import GraphDep, SettingsDep
 from app.api.errors import ErrorBody
 from app.core.errors import InvalidInput
@@ -22,7 +23,6 @@ from app.services.ties import recompute
 
 router = APIRouter(tags=["capture and ties"])
 
-Id = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$", description="the external (CRM) id")]
 Day = Annotated[date | None, Query(description="YYYY-MM-DD")]
 Lang = Annotated[str | None, Query(description="en or zh (default: Accept-Language, else en)")]
 AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]
@@ -88,6 +88,8 @@ def post_ties_recompute(graph: GraphDep, settings: SettingsDep, as_of: Day = Non
 
 @router.get("/employees/{employee_id}/knows/{contact_id}", response_model=TieOut, response_model_exclude_none=True,
             summary="How well an employee knows a contact, and where the number comes from")
-def get_tie(employee_id: Id, contact_id: Id, graph: GraphDep, settings: SettingsDep, as_of: Day = None,
-            lang: Lang = None, accept_language: AcceptLanguage = None) -> dict[str, Any]:
-    return tie(graph, settings, employee_id, contact_id, negotiate(lang, accept_language), as_of)
+def get_tie(employee_id: EntityId, contact_id: EntityId, graph: GraphDep, settings: SettingsDep, response: Response,
+            as_of: Day = None, lang: Lang = None, accept_language: AcceptLanguage = None) -> dict[str, Any]:
+    answer = tie(graph, settings, employee_id, contact_id, negotiate(lang, accept_language), as_of)
+    set_etag(response, answer.get("version"))  # as on the other relationship GETs (If-Match on the PUT)
+    return answer

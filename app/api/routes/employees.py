@@ -9,4 +9,5 @@ from app.services.links import LINK_KINDS
 router = resource_router("/employees", "employees")
 add_get_list(router, KINDS["employees"])
 add_put_delete(router, KINDS["employees"], EmployeeIn)
-add_link(router, LINK_KINDS["knows"], "knows", KnowsIn, path_is_from=True)
+# the GET is issue 13's explained tie (app/api/routes/capture.py), which also carries the link's version
+add_link(router, LINK_KINDS["knows"], "knows", KnowsIn, path_is_from=True, get_route=False)

@@ -60,7 +60,7 @@ function showLogin(message) {
     try { signedIn(await call("POST", "/auth/login", { username: user.value.trim(), password: password.value })); }
     catch (error) { $("login-error").textContent = error.status === 429 ? error.message : U("wrong_login"); }
   });
-  $("graph").hidden = true;
+  $("graph").hidden = true; $("crm-start").hidden = true;
   $("empty").hidden = false; $("empty").className = "";
   $("empty").removeAttribute("data-i18n");
   $("empty").replaceChildren(form);
@@ -74,6 +74,7 @@ function signedIn(me) {
   $("empty").setAttribute("data-i18n", "pick_account"); $("empty").textContent = T("pick_account");
   searchAccounts();
   loadMyWork();
+  if (window.loadCrmStart) loadCrmStart();  // issue 12: what the CRM import could not give, next steps
 }
 $("sign-out").addEventListener("click", async () => {
   try { await call("POST", "/auth/logout"); } catch (e) { /* signed out anyway */ }

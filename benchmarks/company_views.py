@@ -138,6 +138,10 @@ def company_views(client: httpx.Client, graph: Any, employee: str, new: bool, wa
         "level_one": (f"/employees/{employee}/level", {}),
         "coverage": ("/coverage", {}),
         "key_accounts": ("/accounts/scores", {}),
+        # issue 17's company-wide reads
+        "weekly_review": ("/reviews/weekly", {}),
+        "alerts": ("/alerts", {}),
+        "customer_departure_risk": ("/departure-risk/customer", {}),
     }
     out: dict[str, Any] = {}
     for name, (path, params) in views.items():
@@ -195,6 +199,9 @@ def per_entity(client: httpx.Client, ids: dict[str, list[str]], n: int, rng: ran
         ("employee", "/employees/{}/departure-impact", {}), ("employee", "/employees/{}/account-operations", {}),
         ("opportunity", "/viz/opportunities/{}", {}), ("contact", "/viz/contacts/{}/reach", {}),
         ("account", "/viz/accounts/{}", {}),
+        # issue 17's per-entity reads
+        ("opportunity", "/opportunities/{}/win-rate/curve", {}),
+        ("account", "/accounts/{}/org-chart", {}), ("account", "/accounts/{}/org-chart", {"as_of": "2025-06-30"}),
     ]
     out = {}
     for kind, template, params in views:
@@ -300,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         skip = set(filter(None, args.skip.split(",")))
 
         def save() -> None:  # after every phase: a run cut short keeps what it measured
+            results.setdefault("load_log", []).append([time.strftime("%H:%M:%S"), list(__import__("os").getloadavg())])
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
         every = db.graph.read("bench_views_ids")[0]

@@ -11,12 +11,14 @@ from typing import Any
 
 # the targets of issue 15 (cold = first call after a write; warm = nothing changed since)
 COMPANY_TARGETS = {"departure_risk": (2000, 200), "departure_impact_one": (200, 200), "levels": (2000, 200),
-                   "level_one": (None, None), "coverage": (2000, 200), "key_accounts": (2000, 200)}
+                   "level_one": (None, None), "coverage": (2000, 200), "key_accounts": (2000, 200),
+                   "weekly_review": (None, None), "alerts": (None, None), "customer_departure_risk": (None, None)}
 ENTITY_TARGETS = {"/contacts/{id}/reach?max_hops=3": 50, "/opportunities/{id}/decision-chain": 10,
                   "/opportunities/{id}/gaps": 100, "/viz/accounts/{id}": 3000}
 PATHS = {"departure_risk": "GET /employees/departure-risk", "departure_impact_one": "GET /employees/{id}/departure-impact",
          "levels": "GET /employees/levels", "level_one": "GET /employees/{id}/level", "coverage": "GET /coverage",
-         "key_accounts": "GET /accounts/scores"}
+         "key_accounts": "GET /accounts/scores", "weekly_review": "GET /reviews/weekly (issue 17)",
+         "alerts": "GET /alerts (issue 17)", "customer_departure_risk": "GET /departure-risk/customer (issue 17)"}
 
 
 def _ms(value: float | None) -> str:
@@ -41,6 +43,8 @@ def render(results: dict[str, Any]) -> str:
     out.append("|---|---|---|---|---|---|---|---|")
     for name, path in PATHS.items():
         o, n = old.get(name, {}), new.get(name, {})
+        if not o and not n:
+            continue
         cold_t, warm_t = COMPANY_TARGETS[name]
         old_cell = _ms(o.get("cold_ms")) if o.get("status", 200) == 200 else f"{o.get('status')} after {_ms(o.get('cold_ms'))}"
         out.append(f"| `{path}` | {old_cell if o else '-'} | {_kb(o.get('bytes')) if o else '-'} | {_ms(n.get('cold_ms'))} "

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.core.config import Settings
 from app.db.graph import Graph
-from app.services.reach import ReachOptions, query_params
+from app.services.reach import ReachOptions, floors, query_params
 from benchmarks.nx_reach import NxReach, ReachPath
 
 SCORE_TOLERANCE = 1e-9
@@ -31,7 +31,8 @@ class Comparison:
 
 def neo4j_paths(graph: Graph, settings: Settings, contact_id: str, max_hops: int) -> list[dict[str, Any]]:
     """The reach query's rows for one target, reduced to what is compared."""
-    rows = graph.read("reach", **query_params(settings, [contact_id], ReachOptions(max_hops=max_hops)))
+    params = query_params(settings, [contact_id], ReachOptions(max_hops=max_hops))
+    rows = graph.read("reach", **{**params, "floors": floors(graph, params)})   # as the service runs it
     if not rows:
         return []
     return [{"employee": p["employee"]["id"], "score": p["score"], "steps": p["steps"], "path": list(p["path"])}

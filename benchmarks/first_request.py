@@ -2,6 +2,7 @@
 
     flock /tmp/brm-bench.lock .venv/bin/python -m benchmarks.first_request --scale demo
     flock /tmp/brm-bench.lock .venv/bin/python -m benchmarks.first_request --scale S --rounds 1
+    flock /tmp/brm-bench.lock .venv/bin/python -m benchmarks.first_request --scale S --rounds 1 --reuse issue15-S
 
 The data is imported once into a Neo4j of our own; then, per round and per mode (warm-up off / on,
 side by side), Neo4j is restarted (fresh JVM, empty plan and page caches), the API started, /ready
@@ -100,19 +101,24 @@ def main() -> None:
     parser.add_argument("--scale", default="demo", help="demo, S/10, S")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--heap", default="3g")
+    parser.add_argument("--reuse", default=None, metavar="NAME",
+                        help="measure the database another benchmark kept under var/bench/NAME (no import, kept)")
     args = parser.parse_args()
-    home = BENCH_HOME / f"first-request-{args.scale.replace('/', '_')}"
-    shutil.rmtree(home, ignore_errors=True)
+    home = BENCH_HOME / (args.reuse or f"first-request-{args.scale.replace('/', '_')}")
+    if not args.reuse:
+        shutil.rmtree(home, ignore_errors=True)
     settings = bench_settings(home, args.heap, "2g").model_copy(update={"neo4j_start_timeout_s": 900.0})
     runner = LocalNeo4j(settings)
     runner.start()
     try:
         driver = create_driver(settings)
         graph = Graph.from_settings(driver, settings)
-        apply_schema(graph)
-        load_started = time.perf_counter()
-        load(graph, args.scale)
-        load_s = round(time.perf_counter() - load_started, 1)
+        load_s = None
+        if not args.reuse:
+            apply_schema(graph)
+            load_started = time.perf_counter()
+            load(graph, args.scale)
+            load_s = round(time.perf_counter() - load_started, 1)
         ids = pick(graph)
         key = create_key(graph, "first-request-bench", Role.viewer).key
         driver.close()
@@ -126,10 +132,12 @@ def main() -> None:
                 print(json.dumps(result), flush=True)
                 rounds.append(result)
     finally:
-        shutil.rmtree(home, ignore_errors=True)
+        if not args.reuse:
+            shutil.rmtree(home, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"first-request-{args.scale.replace('/', '_')}.json"
-    out.write_text(json.dumps({"scale": args.scale, "load_s": load_s, "ids": ids, "rounds": rounds}, indent=1))
+    out.write_text(json.dumps({"scale": args.scale, "reused": args.reuse, "load_s": load_s,
+                                "load_avg": list(os.getloadavg()), "ids": ids, "rounds": rounds}, indent=1))
     print(out)
 
 

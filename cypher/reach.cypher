@@ -13,13 +13,17 @@
 // member (not per pair): only the best two frontier members of a circle can be anyone's best predecessor.
 // The five step blocks are identical except their number (tests/unit/test_intelligence_pure.py checks it);
 // max_hops is a parameter, never spliced into the text.
+// $floors (target id -> score, default 0): a score that at least $limit employees are known to reach (the
+// service finds it with cheaper, shorter searches first). A candidate below it is dropped: every weight is
+// <= 1, so nothing built on it can score higher, and every state at or above the floor is the same as without
+// it (its predecessors are at or above it too), so the answer is unchanged; big accounts' searches shrink.
 UNWIND $contact_ids AS target_id
 MATCH (t:Contact {id: target_id})
 CALL (t) {
-  WITH t, [{n: t, id: t.id, score: 1.0, key: 1.0, steps: 0, path: [t.id], names: [t.name], types: [], weights: []}] AS best
+  WITH t, coalesce($floors[t.id], 0.0) AS floor, [{n: t, id: t.id, score: 1.0, key: 1.0, steps: 0, path: [t.id], names: [t.name], types: [], weights: []}] AS best
 // ---- customer-side step 1 (a no-op when $max_hops < 1) ----
-  CALL (best) {
-    WITH [s IN best WHERE s.steps = 0 AND $max_hops >= 1] AS frontier
+  CALL (best, floor) {
+    WITH floor, [s IN best WHERE s.steps = 0 AND $max_hops >= 1] AS frontier
     CALL (frontier) {
       UNWIND frontier AS f
       WITH f, f.n AS u
@@ -43,8 +47,8 @@ CALL (t) {
       WHERE f IS NOT NULL
       RETURN v, 'SAME_CIRCLE' AS type, 4 AS rank, $w_circle AS w, f
     }
-    WITH v, type, rank, w, f
-    WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
+    WITH v, type, rank, w, f, floor
+    WHERE w > 0 AND w * f.score >= floor AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
       // on the last step only contacts some employee KNOWS can still matter
       AND ($max_hops > 1 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
@@ -63,10 +67,10 @@ CALL (t) {
     WITH s.id AS id, collect(s)[0] AS s
     RETURN collect(s) AS merged
   }
-  WITH t, CASE WHEN found = [] THEN best ELSE merged END AS best
+  WITH t, floor, CASE WHEN found = [] THEN best ELSE merged END AS best
 // ---- customer-side step 2 (a no-op when $max_hops < 2) ----
-  CALL (best) {
-    WITH [s IN best WHERE s.steps = 1 AND $max_hops >= 2] AS frontier
+  CALL (best, floor) {
+    WITH floor, [s IN best WHERE s.steps = 1 AND $max_hops >= 2] AS frontier
     CALL (frontier) {
       UNWIND frontier AS f
       WITH f, f.n AS u
@@ -90,8 +94,8 @@ CALL (t) {
       WHERE f IS NOT NULL
       RETURN v, 'SAME_CIRCLE' AS type, 4 AS rank, $w_circle AS w, f
     }
-    WITH v, type, rank, w, f
-    WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
+    WITH v, type, rank, w, f, floor
+    WHERE w > 0 AND w * f.score >= floor AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
       // on the last step only contacts some employee KNOWS can still matter
       AND ($max_hops > 2 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
@@ -110,10 +114,10 @@ CALL (t) {
     WITH s.id AS id, collect(s)[0] AS s
     RETURN collect(s) AS merged
   }
-  WITH t, CASE WHEN found = [] THEN best ELSE merged END AS best
+  WITH t, floor, CASE WHEN found = [] THEN best ELSE merged END AS best
 // ---- customer-side step 3 (a no-op when $max_hops < 3) ----
-  CALL (best) {
-    WITH [s IN best WHERE s.steps = 2 AND $max_hops >= 3] AS frontier
+  CALL (best, floor) {
+    WITH floor, [s IN best WHERE s.steps = 2 AND $max_hops >= 3] AS frontier
     CALL (frontier) {
       UNWIND frontier AS f
       WITH f, f.n AS u
@@ -137,8 +141,8 @@ CALL (t) {
       WHERE f IS NOT NULL
       RETURN v, 'SAME_CIRCLE' AS type, 4 AS rank, $w_circle AS w, f
     }
-    WITH v, type, rank, w, f
-    WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
+    WITH v, type, rank, w, f, floor
+    WHERE w > 0 AND w * f.score >= floor AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
       // on the last step only contacts some employee KNOWS can still matter
       AND ($max_hops > 3 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
@@ -157,10 +161,10 @@ CALL (t) {
     WITH s.id AS id, collect(s)[0] AS s
     RETURN collect(s) AS merged
   }
-  WITH t, CASE WHEN found = [] THEN best ELSE merged END AS best
+  WITH t, floor, CASE WHEN found = [] THEN best ELSE merged END AS best
 // ---- customer-side step 4 (a no-op when $max_hops < 4) ----
-  CALL (best) {
-    WITH [s IN best WHERE s.steps = 3 AND $max_hops >= 4] AS frontier
+  CALL (best, floor) {
+    WITH floor, [s IN best WHERE s.steps = 3 AND $max_hops >= 4] AS frontier
     CALL (frontier) {
       UNWIND frontier AS f
       WITH f, f.n AS u
@@ -184,8 +188,8 @@ CALL (t) {
       WHERE f IS NOT NULL
       RETURN v, 'SAME_CIRCLE' AS type, 4 AS rank, $w_circle AS w, f
     }
-    WITH v, type, rank, w, f
-    WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
+    WITH v, type, rank, w, f, floor
+    WHERE w > 0 AND w * f.score >= floor AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
       // on the last step only contacts some employee KNOWS can still matter
       AND ($max_hops > 4 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
@@ -204,10 +208,10 @@ CALL (t) {
     WITH s.id AS id, collect(s)[0] AS s
     RETURN collect(s) AS merged
   }
-  WITH t, CASE WHEN found = [] THEN best ELSE merged END AS best
+  WITH t, floor, CASE WHEN found = [] THEN best ELSE merged END AS best
 // ---- customer-side step 5 (a no-op when $max_hops < 5) ----
-  CALL (best) {
-    WITH [s IN best WHERE s.steps = 4 AND $max_hops >= 5] AS frontier
+  CALL (best, floor) {
+    WITH floor, [s IN best WHERE s.steps = 4 AND $max_hops >= 5] AS frontier
     CALL (frontier) {
       UNWIND frontier AS f
       WITH f, f.n AS u
@@ -231,8 +235,8 @@ CALL (t) {
       WHERE f IS NOT NULL
       RETURN v, 'SAME_CIRCLE' AS type, 4 AS rank, $w_circle AS w, f
     }
-    WITH v, type, rank, w, f
-    WHERE w > 0 AND v <> f.n AND NOT v.id IN f.path
+    WITH v, type, rank, w, f, floor
+    WHERE w > 0 AND w * f.score >= floor AND v <> f.n AND NOT v.id IN f.path
       AND ($include_hostile OR NOT coalesce(v.attitude, '') IN $hostile)
       // on the last step only contacts some employee KNOWS can still matter
       AND ($max_hops > 5 OR EXISTS { (:Employee)-[:KNOWS]->(v) })
@@ -251,7 +255,7 @@ CALL (t) {
     WITH s.id AS id, collect(s)[0] AS s
     RETURN collect(s) AS merged
   }
-  WITH t, CASE WHEN found = [] THEN best ELSE merged END AS best
+  WITH t, floor, CASE WHEN found = [] THEN best ELSE merged END AS best
   // first step: the employees who KNOW a contact of `best` (the target itself, or a non-hostile contact)
   CALL (best) {
     UNWIND best AS s

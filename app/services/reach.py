@@ -4,6 +4,10 @@ The search runs in Neo4j (cypher/reach.cypher: a hop-bounded best-path search wa
 from the target); this module validates the options, passes the configured weights and shapes
 the answer. `reach_many` answers several targets in one round trip, which the decision chain,
 the gaps and the account map use for their "is there any warm path" questions.
+
+Big accounts (issue 15): before the full search, shorter ones (max_hops 1, then 2) find a score that
+`limit` employees already reach; the full search drops every candidate below it ($floors), which
+leaves the answer unchanged and makes reach to a 5,000-contact account's CEO several times cheaper.
 """
 from __future__ import annotations
 
@@ -13,13 +17,15 @@ from typing import Any
 
 from app.core.config import Settings
 from app.core.errors import InvalidInput, NotFound
-from app.db.graph import Graph
+from app.db.graph import Graph, TransactionGraph, in_one_read_transaction
 from app.services.tie_explain import add_to_reach
 
 HOSTILE = ["negative", "strong_negative"]
 MAX_HOPS_RANGE = (1, 5)
 LIMIT_RANGE = (1, 100)
 SCORE_DIGITS = 4
+FLOOR_HOPS = (1, 2)  # the shorter searches that bound the full one from below, cheapest first
+FLOOR_SLACK = 1e-9   # a floor a little under the score found: products in another order differ in the last bits
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ def query_params(settings: Settings, contact_ids: list[str], options: ReachOptio
         "w_up": settings.reach_reports_up,
         "w_down": settings.reach_reports_down,
         "w_circle": settings.reach_same_circle,
+        "floors": {},
     }
 
 
@@ -86,11 +93,38 @@ def reach_many(graph: Graph, settings: Settings, contact_ids: list[str],
     ids = sorted(set(contact_ids))
     if not ids:
         return {}
-    rows = graph.read("reach", **query_params(settings, ids, options))
+    params = query_params(settings, ids, options)
+
+    def search(g: Graph) -> list[dict[str, Any]]:
+        return g.read("reach", **{**params, "floors": floors(g, params)})
+
+    # one read transaction: the floors and the search they bound read the same graph
+    rows = search(graph) if isinstance(graph, TransactionGraph) else in_one_read_transaction(graph, search)
     answers = {row["target"]["id"]: {"target": row["target"], "paths": [_path(p) for p in row["paths"]]}
                for row in rows}
     add_to_reach(graph, settings, answers)  # issue 13: every KNOWS step explains its weight (one small query)
     return answers
+
+
+def floors(graph: Graph, params: dict[str, Any]) -> dict[str, float]:
+    """Per target, a score `limit` employees reach within fewer hops than asked (none: no floor).
+
+    A path found with max_hops 1 or 2 is also a path for a larger max_hops (the same filters hold),
+    so the `limit`-th best score found that way is at most the `limit`-th best of the full search:
+    a candidate below it cannot end in the answer. A search stops at the first length that finds
+    `limit` employees; targets no shorter search bounds get no floor."""
+    found: dict[str, float] = {}
+    pending = list(params["contact_ids"])
+    for hops in FLOOR_HOPS:
+        if hops >= params["max_hops"] or not pending:
+            break
+        for row in graph.read("reach", **{**params, "contact_ids": pending, "max_hops": hops, "floors": {}}):
+            paths = row["paths"]
+            if len(paths) >= params["limit"]:
+                score = paths[params["limit"] - 1]["score"]
+                found[row["target"]["id"]] = score * (1 - FLOOR_SLACK) - FLOOR_SLACK
+        pending = [i for i in pending if i not in found]
+    return found
 
 
 def reach(graph: Graph, settings: Settings, contact_id: str, *, max_hops: int | None = None,

@@ -37,7 +37,7 @@ INTS = {"max_hops", "offset", "limit", "fallback_importance", "skip", "n"}
 BOOLS = {"include_hostile", "employees_flag", "newest_first"}
 LISTS = {"ids", "accounts", "contact_ids", "departments", "opportunities", "circles", "competitors",
          "activities", "contacts", "points", "rows", "pairs", "rels", "employees", "hostile"}
-MAPS = {"props", "weights", "previous", "current"}
+MAPS = {"props", "weights", "previous", "current", "floors"}
 NOTHING = "\u0000warm-up"  # an id no CRM uses
 
 

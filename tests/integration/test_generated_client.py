@@ -138,7 +138,6 @@ def test_the_generated_client_calls_every_operation(generated: ModuleType, clien
         ("get_competitor", {"entity_id": "k-rival"}), ("get_activity", {"entity_id": "a-1"}),
         ("get_contact_reports_to", {"entity_id": "c-cfo", "other_id": "c-ceo"}),
         ("get_contact_influences", {"entity_id": "c-board", "other_id": "c-ceo"}),
-        ("get_employee_knows", {"entity_id": "e-amy", "other_id": "c-itmgr"}),
         ("get_circle_members", {"entity_id": "circ-old-guard", "other_id": "c-ceo"}),
         ("get_opportunity_roles", {"entity_id": "o-wms", "other_id": "c-ceo"}),
         ("get_opportunity_competitors", {"entity_id": "o-wms", "other_id": "k-rival"}),

@@ -14,7 +14,8 @@ from app.db.graph import Graph
 from app.services.account_map_as_of import account_map_as_of
 from app.services.deal_history import today as utc_today
 from app.services.history import end_of_day
-from app.services.interaction import interaction_level, window_start
+from app.services.interaction import window_start
+from app.services.map_answer import MAP_PARTS, finish_contacts, map_answer
 
 
 def account_graph(
@@ -53,23 +54,8 @@ def account_graph(
     )
     if row is None:
         raise NotFound(f"no account with id {account_id!r}", entity="Account", id=account_id)
-    for contact in row["contacts"]:
-        contact["interaction_level"] = interaction_level(contact["activities"], settings).value
-        contact["circles"].sort(key=lambda c: (c["id"]))
-        contact["roles"].sort(key=lambda r: r["opportunity"])
-    by_id = lambda item: item["id"]  # noqa: E731 - the one sort key of every node list
-    return {
-        "account": row["account"],
-        "filter": {"department": department or None, "circle": circle or None, "employees": employees},
-        "contacts": sorted(row["contacts"], key=by_id),
-        "reports_to": sorted(row["reports_to"], key=lambda e: (e["from"], e["to"])),
-        "influences": sorted(row["influences"], key=lambda e: (e["from"], e["to"])),
-        "employees": sorted(row["employees"], key=by_id),
-        "knows": sorted(row["knows"], key=lambda e: (e["from"], e["to"])),
-        "circles": sorted(row["circles"], key=by_id),
-        "departments": sorted(row["departments"], key=by_id),
-        "opportunities": sorted(row["opportunities"], key=by_id),
-        "as_of": as_of.isoformat(),
-        "history": False,
-        "before_history": before_history,
-    }
+    finish_contacts(row["contacts"], settings)
+    return map_answer(row["account"], {"department": department or None, "circle": circle or None,
+                                       "employees": employees},
+                      {name: row[name] for name in MAP_PARTS},
+                      as_of=as_of.isoformat(), history=False, before_history=before_history)

@@ -17,7 +17,8 @@ from typing import Any
 from app.core.config import Settings
 from app.db.graph import Graph
 from app.services.history import end_of_day
-from app.services.interaction import interaction_level, window_start
+from app.services.interaction import window_start
+from app.services.map_answer import finish_contacts, map_answer
 from app.services.org_chart import validity
 
 CURRENT_ONLY = ["circles", "influences", "knows", "titles"]
@@ -73,27 +74,14 @@ def account_map_as_of(graph: Graph, settings: Settings, account_id: str, as_of: 
     if circle:
         contacts = [c for c in contacts if any(ci["id"] == circle for ci in c["circles"])]
     shown = {c["id"] for c in contacts}
-    for contact in contacts:
-        contact["interaction_level"] = interaction_level(contact["activities"], settings).value
-        contact["circles"].sort(key=lambda c: c["id"])
-        contact["roles"].sort(key=lambda r: r["opportunity"])
+    finish_contacts(contacts, settings)
     knows = [k for k in row["knows"] if k["to"] in shown]
-    by_id = lambda item: item["id"]  # noqa: E731 - the one sort key of every node list
-    return {
-        "account": row["account"],
-        "filter": {"department": department or None, "circle": circle or None, "employees": employees},
-        "contacts": sorted(contacts, key=by_id),
+    return map_answer(row["account"], {"department": department or None, "circle": circle or None,
+                                       "employees": employees}, {
+        "contacts": contacts,
         "reports_to": [e for e in lines_valid_on(row["lines"], until) if e["from"] in shown and e["to"] in shown],
-        "influences": sorted((e for e in row["influences"] if e["from"] in shown and e["to"] in shown),
-                             key=lambda e: (e["from"], e["to"])),
-        "employees": sorted({e["id"]: e for e in row["employees"]
-                             if any(k["from"] == e["id"] for k in knows)}.values(), key=by_id),
-        "knows": sorted(knows, key=lambda e: (e["from"], e["to"])),
-        "circles": sorted(row["circles"], key=by_id),
-        "departments": sorted(row["departments"], key=by_id),
-        "opportunities": sorted(row["opportunities"], key=by_id),
-        "as_of": as_of.isoformat(),
-        "history": True,
-        "before_history": False,
-        "current_only": CURRENT_ONLY,
-    }
+        "influences": [e for e in row["influences"] if e["from"] in shown and e["to"] in shown],
+        "employees": list({e["id"]: e for e in row["employees"] if any(k["from"] == e["id"] for k in knows)}.values()),
+        "knows": knows, "circles": row["circles"], "departments": row["departments"],
+        "opportunities": row["opportunities"],
+    }, as_of=as_of.isoformat(), history=True, before_history=False, current_only=CURRENT_ONLY)

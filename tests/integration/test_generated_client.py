@@ -159,7 +159,7 @@ def test_the_generated_client_calls_every_operation(generated: ModuleType, clien
         ("contact_personal_data", {"entity_id": "c-cfo"}), ("employee_personal_data", {"entity_id": "e-amy"}),
         ("account_map", {"account_id": "acc-nw"}), ("account_map_data", {"account_id": "acc-nw"}),
         ("deal_view", {"opportunity_id": "o-wms"}), ("reach_view", {"contact_id": "c-cfo"}),
-        ("get_export", {}),
+        ("get_export", {}), ("get_sources", {}),
     ]
     for name, kwargs in reads:
         call(name, **kwargs)

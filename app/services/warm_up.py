@@ -42,7 +42,7 @@ NOTHING = "\u0000warm-up"  # an id no CRM uses
 
 
 LIST_USE = r"(?:UNWIND|\bIN)\s+\${name}\b(?!\.)"  # a list whatever its name: UNWIND $x, ... IN $x
-MAP_USE = r"\${name}\.[A-Za-z_]"  # $x.field: a map
+MAP_USE = r"\${name}(?:\.[A-Za-z_]|\[(?![0-9-]))"  # $x.field or $x[key]: a map ($x[0] would be a list)
 
 
 def sample(name: str, text: str = "") -> Any:

@@ -11,6 +11,7 @@ def test_the_query_text_decides_lists_and_maps_before_the_name() -> None:
     assert sample("domains", "WITH d WHERE d IN $domains") == []
     assert sample("ids", "MATCH (n:Account) WHERE n.id IN $ids.accounts") == {}
     assert sample("ids", "UNWIND $ids AS id") == []
+    assert sample("given", "WITH ident, row, $given[ident] AS given") == {}
 
 
 def test_names_decide_the_scalars() -> None:

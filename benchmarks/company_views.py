@@ -34,12 +34,12 @@ from app.services.importer import import_bundle
 from app.services.keys import create_key
 from benchmarks import api_server
 from benchmarks.compare import compare_reach
-from benchmarks.data import Bundle, Scale, row_count, scale
+from benchmarks.data import Bundle, Scale, generator_slices, row_count, scale
 from app.db.graph import Graph, create_driver
 from app.runner.local import LocalNeo4j
 from benchmarks.env import BENCH_HOME, BenchDb, bench_neo4j, bench_settings
 from benchmarks.nx_reach import load_from_neo4j
-from seed.generate import BUNDLE_KEYS, Densities, Generator
+from seed.generate import Densities, Generator
 
 SEED = 11
 BIG = 5000
@@ -54,18 +54,7 @@ def slices(sc: Scale, parts: int, big: int) -> Iterator[Bundle]:
     gen = Generator(sc.accounts, sc.contacts_per_account, sc.employees, SEED, Densities())
     largest = max(range(len(gen.sizes)), key=gen.sizes.__getitem__)
     gen.sizes[largest] = big
-    per = -(-sc.accounts // parts)
-    accounts = gen.parts()
-    for index in range(parts):
-        bundle: Bundle = {k: [] for k in BUNDLE_KEYS}
-        for _ in range(min(per, sc.accounts - index * per)):
-            for key, rows in next(accounts).items():
-                bundle[key].extend(rows)
-        if index == 0:
-            bundle["employees"] = gen.employees
-        if index == parts - 1:
-            bundle["competitors"] = gen.competitors
-        yield bundle
+    return generator_slices(gen, sc.accounts, parts)
 
 
 @contextmanager

@@ -47,22 +47,27 @@ def scale(label: str) -> Scale:
 
 def bundle_slices(sc: Scale, seed: int = SEED) -> Iterator[Bundle]:
     """The scale's bundle as `sc.slices` bundles, generated lazily (10×S never sits in memory whole).
+    Together the slices hold exactly the rows of generate_bundle(...) with the same arguments."""
+    gen = Generator(sc.accounts, sc.contacts_per_account, sc.employees, seed, Densities())
+    return generator_slices(gen, sc.accounts, sc.slices)
+
+
+def generator_slices(gen: Generator, accounts: int, slices: int) -> Iterator[Bundle]:
+    """A generator's accounts as `slices` bundles, in order.
 
     Employees go in the first slice and competitors in the last (their deal lists are only
     complete once every account is generated, and an import replaces a competitor's list).
-    Together the slices hold exactly the rows of generate_bundle(...) with the same arguments.
     """
-    gen = Generator(sc.accounts, sc.contacts_per_account, sc.employees, seed, Densities())
-    per_slice = -(-sc.accounts // sc.slices)
+    per_slice = -(-accounts // slices)
     parts = gen.parts()
-    for index in range(sc.slices):
+    for index in range(slices):
         bundle: Bundle = {k: [] for k in BUNDLE_KEYS}
-        for _ in range(min(per_slice, sc.accounts - index * per_slice)):
+        for _ in range(min(per_slice, accounts - index * per_slice)):
             for key, rows in next(parts).items():
                 bundle[key].extend(rows)
         if index == 0:
             bundle["employees"] = gen.employees
-        if index == sc.slices - 1:
+        if index == slices - 1:
             bundle["competitors"] = gen.competitors
         yield bundle
 

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
+from typer.testing import CliRunner
 
-from app.core.config import Settings
+from app.core.config import Settings, get_settings
 from app.db.graph import Graph, create_driver
 from app.db.schema import apply_schema
 from app.main import create_app
@@ -87,6 +88,17 @@ def client(anon_client: TestClient, admin_key: str) -> TestClient:
     """The real app over an empty graph, as an admin (access rules have their own tests)."""
     anon_client.headers["X-API-Key"] = admin_key
     return anon_client
+
+
+@pytest.fixture
+def cli(settings: Settings, graph: Graph, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """The CLI, pointed at the test database through the environment, as a user would (a test
+    module that needs data loaded first defines its own `cli`)."""
+    monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
 
 
 def load_json(name: str) -> Any:

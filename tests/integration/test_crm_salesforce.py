@@ -9,7 +9,6 @@ import csv
 import io
 import shutil
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from app.cli import app as cli_app
-from app.core.config import Settings, get_settings
 from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.ingest.archive import read_archive
@@ -332,15 +330,6 @@ def test_api_zip_body_multipart_and_errors(client: TestClient, graph: Graph, tmp
     assert bomb.status_code == 413 and {"error", "message"} <= set(bomb.json())
     unknown = client.post("/import", params={"source": "nope"}, content=data, headers={"content-type": "application/zip"})
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "source"
-
-
-@pytest.fixture
-def cli(settings: Settings, graph: Graph, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def test_cli_import_from_salesforce(cli: CliRunner, graph: Graph, tmp_path: Path) -> None:

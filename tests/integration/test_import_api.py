@@ -5,16 +5,13 @@ import copy
 import io
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from app.cli import app as cli_app
-from app.core.config import Settings, get_settings
 from app.db.graph import Graph
 from app.services.csv_bundle import bundle_to_csv
 from tests.integration.test_import import LABEL_KEYS, broken_bundle, label_counts
@@ -96,16 +93,6 @@ def test_multipart_uploads(client: TestClient, graph: Graph, mini_bundle: dict[s
     response = client.post("/import", files={"file": ("b.json", json.dumps(mini_bundle).encode(), "application/json")})
     assert response.status_code == 200 and response.json()["nodes_created"] == 0  # same bundle again: no change
     assert label_counts(graph) == node_counts(mini_bundle)
-
-
-@pytest.fixture
-def cli(settings: Settings, graph: Graph, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    """The CLI, pointed at the test database through the environment, as a user would."""
-    monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def test_cli_import_json_folder_zip_and_export(cli: CliRunner, graph: Graph, tmp_path: Path,

@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from app.cli import app as cli_app
 from app.db.graph import Graph
-from tests.integration.test_crm_salesforce import cli  # noqa: F401 - the CLI fixture
 from tests.integration.test_import import label_counts
 
 

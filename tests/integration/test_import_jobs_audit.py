@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 from app.cli import app as cli_app
 from app.db.graph import Graph
 from app.services import import_journal as journal
-from tests.integration.test_import_api import cli  # noqa: F401 - the CLI fixture
 
 
 def import_entries(client: TestClient) -> list[dict[str, Any]]:

@@ -128,3 +128,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if item.nodeid in OPEN_AFTER_MERGE:
             item.add_marker(pytest.mark.xfail(reason="open after the merge of issues 12-19: see the closing note",
                                               strict=False))
+
+
+_OPEN_FAILURES: list[str] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Keep the failure text of an OPEN_AFTER_MERGE test: as an xfail, pytest would show only its reason,
+    and the cause of a failure seen only in full runs must be read from the run that shows it."""
+    outcome = yield
+    report = outcome.get_result()
+    if item.nodeid in OPEN_AFTER_MERGE and getattr(report, "wasxfail", None) is not None and report.failed is False \
+            and report.when == "call" and call.excinfo is not None:
+        _OPEN_FAILURES.append(f"{item.nodeid}\n{call.excinfo.getrepr(style='short')}")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    for text in _OPEN_FAILURES:
+        terminalreporter.write_sep("=", "OPEN_AFTER_MERGE test failed (run as xfail)")
+        terminalreporter.write_line(text)

@@ -1,7 +1,7 @@
 "use strict";
 /* Sign-in and editing the map on the page (issue 14).
  *
- * Loaded after the page's inline script and uses its globals (state, $, el, api, headers, T, V, fmt, GAPS and
+ * Loaded after the page's inline script and uses its globals (state, $, el, api, headers, T, V, fmt and
  * the select and render functions, which it wraps). Every write goes to the same API a program uses, with the
  * session cookie, the CSRF token and If-Match: the answer's 422 messages are shown next to their fields, a 412
  * shows who changed the record meanwhile and offers to apply the change again on top of the current state.
@@ -186,7 +186,8 @@ async function refreshAfterChange() {
 }
 async function loadAccountData() {
   if (!state.account) return null;
-  edit.accountData = await api("/viz/accounts/" + enc(state.account.id) + "/data");
+  // with our employees' KNOWS ties, so "I know this person" knows mine without asking (a 404) for each card
+  edit.accountData = await api("/viz/accounts/" + enc(state.account.id) + "/data?employees=true");
   return edit.accountData;
 }
 /* The left side's pickers from the fresh data: a new circle in the filter, a deal's new stage in the lists. */
@@ -219,7 +220,7 @@ selectAccount = async function (account) {
 const pageSelectContact = selectContact;
 selectContact = function (id, name) {
   pageSelectContact(id, name);
-  edit.person = id;
+  edit.person = id; edit.deleted = null;
   renderPerson(id);
 };
 const pageRenderDealPanel = renderDealPanel;
@@ -235,6 +236,7 @@ applyLang = function () {
     $("who").textContent = U("signed_in_as") + " " + AUTH.username + " · " + AUTH.role + (AUTH.employee ? " · " + AUTH.employee : "");
     renderMyWork(); renderAccountTools();
     if (edit.person) renderPerson(edit.person);
+    showDeleted();
   }
 };
 
@@ -411,6 +413,11 @@ function showConflict(form, id, body, original, answer) {
       await savePerson(form, id, { account: current.account || body.account, ...merged }, answer.version, current);
     } }, U("reapply")));
 }
+function showDeleted() {  // in the contact section, until another person is picked (in the page's language)
+  if (!edit.deleted || state.contact) return;
+  $("contact-name").className = "ok"; $("contact-name").removeAttribute("data-i18n");
+  $("contact-name").textContent = U("deleted", { name: edit.deleted });
+}
 async function deletePerson(contact) {
   if (!window.confirm(U("confirm_delete"))) return;
   try {
@@ -418,8 +425,7 @@ async function deletePerson(contact) {
     edit.person = null; state.contact = null; state.reachData = null;
     $("person-panel").replaceChildren();
     $("reach-button").hidden = true; $("reach-details").replaceChildren();
-    $("contact-name").className = "ok"; $("contact-name").removeAttribute("data-i18n");
-    $("contact-name").textContent = U("deleted", { name: contact.name || contact.id });
+    edit.deleted = contact.name || contact.id; showDeleted();
     await refreshAfterChange();
   } catch (error) { formStatus($("person-form"), error.message, false); }
 }
@@ -486,7 +492,10 @@ function circlesBox(id, data) {
 async function knowsBox(id) {
   if (!AUTH.employee) return el("div", { class: "muted" }, U("not_employee"));
   let tie = null;
-  try { tie = await call("GET", `/employees/${enc(AUTH.employee)}/knows/${enc(id)}`); } catch (error) { tie = null; }
+  const known = ((edit.accountData || {}).knows || []).some((k) => k.from === AUTH.employee && k.to === id);
+  if (known) {  // the stored tie, for its version (If-Match) and what the form does not show (since)
+    try { tie = await call("GET", `/employees/${enc(AUTH.employee)}/knows/${enc(id)}`); } catch (error) { tie = null; }
+  }
   const stored = (tie && tie.properties) || null;
   const form = el("form", { id: "knows-form", novalidate: "", class: "edit-form" }, el("h2", {}, U("i_know")),
     el("div", { id: "knows-now", class: "muted" }, stored ? U("i_know_now", { strength: fmt(stored.strength, 1),
@@ -555,7 +564,7 @@ function chainMissing(chain, gaps) {
   const out = [];
   const codes = new Set(((gaps && gaps.gaps) || []).filter((g) => !g.contact).map((g) => g.code));
   for (const code of ["NO_APPROVER", "NO_DECISION_MAKER", "NO_EVALUATOR", "NO_INSIDE_SOURCE", "NO_COMPELLING_EVENT"]) {
-    if (codes.has(code)) out.push(((GAPS[state.lang] || {})[code]) || (gaps.gaps.find((g) => g.code === code) || {}).message || code);
+    if (codes.has(code)) out.push((gaps.gaps.find((g) => g.code === code) || {}).message || code);  // in the page's language
   }
   for (const m of (chain && chain.members) || []) {
     const fields = ["orientation", "attitude", ...DEGREES].filter((f) => m[f] == null).map((f) => T(f));

@@ -186,8 +186,7 @@ async function refreshAfterChange() {
 }
 async function loadAccountData() {
   if (!state.account) return null;
-  // with our employees' KNOWS ties, so "I know this person" knows mine without asking (a 404) for each card
-  edit.accountData = await api("/viz/accounts/" + enc(state.account.id) + "/data?employees=true");
+  edit.accountData = await api("/viz/accounts/" + enc(state.account.id) + "/data");
   return edit.accountData;
 }
 /* The left side's pickers from the fresh data: a new circle in the filter, a deal's new stage in the lists. */
@@ -492,10 +491,8 @@ function circlesBox(id, data) {
 async function knowsBox(id) {
   if (!AUTH.employee) return el("div", { class: "muted" }, U("not_employee"));
   let tie = null;
-  const known = ((edit.accountData || {}).knows || []).some((k) => k.from === AUTH.employee && k.to === id);
-  if (known) {  // the stored tie, for its version (If-Match) and what the form does not show (since)
-    try { tie = await call("GET", `/employees/${enc(AUTH.employee)}/knows/${enc(id)}`); } catch (error) { tie = null; }
-  }
+  // the stored tie, for its version (If-Match) and what the form does not show (since); 404: no tie yet
+  try { tie = await call("GET", `/employees/${enc(AUTH.employee)}/knows/${enc(id)}`); } catch (error) { tie = null; }
   const stored = (tie && tie.properties) || null;
   const form = el("form", { id: "knows-form", novalidate: "", class: "edit-form" }, el("h2", {}, U("i_know")),
     el("div", { id: "knows-now", class: "muted" }, stored ? U("i_know_now", { strength: fmt(stored.strength, 1),

@@ -1,7 +1,7 @@
 "use strict";
 /* Sign-in and editing the map on the page (issue 14).
  *
- * Loaded after the page's inline script and uses its globals (state, $, el, api, headers, T, V, fmt, GAPS and
+ * Loaded after the page's inline script and uses its globals (state, $, el, api, headers, T, V, fmt and
  * the select and render functions, which it wraps). Every write goes to the same API a program uses, with the
  * session cookie, the CSRF token and If-Match: the answer's 422 messages are shown next to their fields, a 412
  * shows who changed the record meanwhile and offers to apply the change again on top of the current state.
@@ -180,12 +180,27 @@ async function refreshAfterChange() {
     renderDealPanel();
   }
   if (edit.person) await renderPerson(edit.person);
+  refreshPickers();
+  if (edit.dealEditor) await edit.dealEditor;  // the deal's forms show the stored values before the change counts
   document.body.dataset.changes = String(Number(document.body.dataset.changes || 0) + 1);
 }
 async function loadAccountData() {
   if (!state.account) return null;
   edit.accountData = await api("/viz/accounts/" + enc(state.account.id) + "/data");
   return edit.accountData;
+}
+/* The left side's pickers from the fresh data: a new circle in the filter, a deal's new stage in the lists. */
+function refreshPickers() {
+  const data = edit.accountData || {};
+  const circle = $("circle").value;
+  fillSelect($("circle"), data.circles);
+  $("circle").value = (data.circles || []).some((c) => c.id === circle) ? circle : "";
+  for (const o of data.opportunities || []) {
+    const mine = ((edit.work || {}).deals || []).find((d) => d.id === o.id);
+    if (mine) mine.stage = o.stage;
+    document.querySelectorAll(`#deal-list button[data-id="${CSS.escape(o.id)}"], #my-deals button[data-deal="${CSS.escape(o.id)}"]`)
+      .forEach((b) => { b.textContent = (o.name || o.id) + " · " + V(o.stage); });
+  }
 }
 const contactName = (id) => {
   const c = ((edit.accountData || {}).contacts || []).find((x) => x.id === id);
@@ -204,13 +219,13 @@ selectAccount = async function (account) {
 const pageSelectContact = selectContact;
 selectContact = function (id, name) {
   pageSelectContact(id, name);
-  edit.person = id;
+  edit.person = id; edit.deleted = null;
   renderPerson(id);
 };
 const pageRenderDealPanel = renderDealPanel;
 renderDealPanel = function () {
   pageRenderDealPanel();
-  renderDealEditor();
+  edit.dealEditor = renderDealEditor();
 };
 const pageApplyLang = applyLang;
 applyLang = function () {
@@ -220,6 +235,7 @@ applyLang = function () {
     $("who").textContent = U("signed_in_as") + " " + AUTH.username + " · " + AUTH.role + (AUTH.employee ? " · " + AUTH.employee : "");
     renderMyWork(); renderAccountTools();
     if (edit.person) renderPerson(edit.person);
+    showDeleted();
   }
 };
 
@@ -332,7 +348,7 @@ async function renderPerson(id) {
   parts.push(el("h2", {}, U("missing_features")),
     missing.length ? el("ul", { id: "missing-features", class: "missing" }, ...missing.map((m) => el("li", {}, m)))
       : el("div", { id: "missing-features", class: "ok" }, U("features_complete")));
-  if (canEdit()) parts.push(personForm(contact, data), linesBox(id, data), circlesBox(id, data), knowsBox(id),
+  if (canEdit()) parts.push(personForm(contact, data), linesBox(id, data), circlesBox(id, data), await knowsBox(id),
     activityBox(id, data));
   else parts.push(el("table", { id: "person-values" }, ...["title", "orientation", "attitude", "importance", ...DEGREES]
     .map((f) => el("tr", {}, el("td", {}, f === "title" ? U("title_field") : T(f)), el("td", {}, f === "title" ? (contact.title || "—") : V(contact[f]))))),
@@ -396,11 +412,19 @@ function showConflict(form, id, body, original, answer) {
       await savePerson(form, id, { account: current.account || body.account, ...merged }, answer.version, current);
     } }, U("reapply")));
 }
+function showDeleted() {  // in the contact section, until another person is picked (in the page's language)
+  if (!edit.deleted || state.contact) return;
+  $("contact-name").className = "ok"; $("contact-name").removeAttribute("data-i18n");
+  $("contact-name").textContent = U("deleted", { name: edit.deleted });
+}
 async function deletePerson(contact) {
   if (!window.confirm(U("confirm_delete"))) return;
   try {
     await call("DELETE", "/contacts/" + enc(contact.id) + "?cascade=true", undefined, contact.version);
-    edit.person = null; $("person-panel").replaceChildren();
+    edit.person = null; state.contact = null; state.reachData = null;
+    $("person-panel").replaceChildren();
+    $("reach-button").hidden = true; $("reach-details").replaceChildren();
+    edit.deleted = contact.name || contact.id; showDeleted();
     await refreshAfterChange();
   } catch (error) { formStatus($("person-form"), error.message, false); }
 }
@@ -409,8 +433,8 @@ function linesBox(id, data) {
   for (const line of data.reports_to || []) {
     if (line.from !== id && line.to !== id) continue;
     const text = line.from === id ? U(line.dotted ? "line_dotted" : "line_reports") + " " + contactName(line.to)
-      : contactName(line.from) + " " + U(line.dotted ? "line_dotted" : "line_reports");
-    rows.push(el("li", {}, text, " ", el("button", { type: "button", class: "small", onclick: () =>
+      : contactName(line.from) + " " + U(line.dotted ? "line_dotted" : "line_reports") + " " + contactName(line.to);
+    rows.push(el("li", { "data-line": line.from + "->" + line.to, "data-kind": "reports" }, text, " ", el("button", { type: "button", class: "small", onclick: () =>
       removeLine(`/contacts/${enc(line.from)}/reports-to/${enc(line.to)}`) }, U("remove"))));
   }
   for (const line of data.influences || []) {
@@ -419,9 +443,12 @@ function linesBox(id, data) {
     const path = `/contacts/${enc(line.from)}/influences/${enc(line.to)}`;
     const text = line.from === id ? U("line_influences") + " " + contactName(line.to)
       : U("line_influenced_by") + " " + contactName(line.from);
-    rows.push(el("li", { "data-line": line.from + "->" + line.to }, text, " ", strength,
+    rows.push(el("li", { "data-line": line.from + "->" + line.to, "data-kind": "influence" }, text, " ", strength,
       el("button", { type: "button", class: "small", onclick: async () => {
-        try { await call("PUT", path, strength.value === "" ? {} : { strength: Number(strength.value) }); await refreshAfterChange(); }
+        try {
+          await call("PUT", path, strength.value === "" ? {} : { strength: Number(strength.value) });
+          edit.flash = U("saved"); await refreshAfterChange();
+        }
         catch (error) { window.alert(error.message); }
       } }, U("save")),
       el("button", { type: "button", class: "small", onclick: () => removeLine(path) }, U("remove"))));
@@ -430,42 +457,56 @@ function linesBox(id, data) {
     rows.length ? el("ul", { class: "plain" }, ...rows) : el("div", { class: "muted" }, "—"));
 }
 async function removeLine(path) {
-  try { await call("DELETE", path); await refreshAfterChange(); } catch (error) { window.alert(error.message); }
+  try { await call("DELETE", path); edit.flash = U("removed"); await refreshAfterChange(); } catch (error) { window.alert(error.message); }
 }
 function circlesBox(id, data) {
   const mine = (((data.contacts || []).find((c) => c.id === id) || {}).circles || []);
   const circles = data.circles || [];
   const pick = selectInput(circles.map((c) => c.id), "", { labels: (v) => ((circles.find((c) => c.id === v) || {}).name || v) });
   const role = selectInput(ENUMS.circle_role, "member", { empty: false });
+  pick.id = "circle-pick"; role.id = "circle-role";
   const name = textInput("", { placeholder: U("new_circle"), id: "new-circle-name" });
   const status = el("div", { class: "form-status" });
   return el("div", { id: "person-circles" }, el("h2", {}, T("circles")),
-    el("ul", { class: "plain" }, ...mine.map((c) => el("li", {}, (c.name || c.id) + " · " + V(c.role), " ",
+    el("ul", { class: "plain" }, ...mine.map((c) => el("li", { "data-circle": c.id }, (c.name || c.id) + " · " + V(c.role), " ",
       el("button", { type: "button", class: "small", onclick: () => removeLine(`/circles/${enc(c.id)}/members/${enc(id)}`) }, U("remove"))))),
     el("div", { class: "row" }, pick, role, el("button", { type: "button", onclick: async () => {
       if (!pick.value) return;
-      try { await call("PUT", `/circles/${enc(pick.value)}/members/${enc(id)}`, { role: role.value }); await refreshAfterChange(); }
+      try {
+        await call("PUT", `/circles/${enc(pick.value)}/members/${enc(id)}`, { role: role.value });
+        edit.flash = U("saved"); await refreshAfterChange();
+      }
       catch (error) { status.className = "form-status error"; status.textContent = error.message; }
-    } }, U("add_to_circle"))),
+    }, id: "circle-add" }, U("add_to_circle"))),
     el("div", { class: "row" }, name, el("button", { type: "button", onclick: async () => {
       const circleId = "circ-" + Date.now().toString(36);
       try {
         await call("PUT", "/circles/" + circleId, { name: name.value.trim(), account: state.account.id });
         await call("PUT", `/circles/${circleId}/members/${enc(id)}`, { role: role.value });
-        await refreshAfterChange();
+        edit.flash = U("saved"); await refreshAfterChange();
       } catch (error) { status.className = "form-status error"; status.textContent = error.message; }
-    } }, U("create_circle"))), status);
+    }, id: "circle-create" }, U("create_circle"))), status);
 }
-function knowsBox(id) {
+/* "I know this person": my tie as stored (its strength and where it came from), typed in by hand (source manual). */
+async function knowsBox(id) {
   if (!AUTH.employee) return el("div", { class: "muted" }, U("not_employee"));
+  let tie = null;
+  // the stored tie, for its version (If-Match) and what the form does not show (since); 404: no tie yet
+  try { tie = await call("GET", `/employees/${enc(AUTH.employee)}/knows/${enc(id)}`); } catch (error) { tie = null; }
+  const stored = (tie && tie.properties) || null;
   const form = el("form", { id: "knows-form", novalidate: "", class: "edit-form" }, el("h2", {}, U("i_know")),
-    field("strength", T("strength"), numberInput(0.6, { min: "0", max: "1", step: "0.1" })),
+    el("div", { id: "knows-now", class: "muted" }, stored ? U("i_know_now", { strength: fmt(stored.strength, 1),
+      source: stored.source || "—" }) : U("i_know_not_yet")),
+    field("strength", T("strength"), numberInput(stored && stored.strength != null ? stored.strength : 0.6,
+      { min: "0", max: "1", step: "0.1" })),
     el("div", { class: "form-status" }),
     el("button", { type: "submit", id: "knows-save" }, U("i_know")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const since = stored && stored.since ? { since: stored.since } : {};  // the rest of the tie stays as it was
     try {
-      await call("PUT", `/employees/${enc(AUTH.employee)}/knows/${enc(id)}`, { ...formValues(form), source: "manual" });
+      await call("PUT", `/employees/${enc(AUTH.employee)}/knows/${enc(id)}`, { ...since, ...formValues(form), source: "manual" },
+        tie && tie.version ? tie.version : undefined);
       edit.flash = U("saved"); await refreshAfterChange();
     } catch (error) { showErrors(form, error); }
   });
@@ -520,7 +561,7 @@ function chainMissing(chain, gaps) {
   const out = [];
   const codes = new Set(((gaps && gaps.gaps) || []).filter((g) => !g.contact).map((g) => g.code));
   for (const code of ["NO_APPROVER", "NO_DECISION_MAKER", "NO_EVALUATOR", "NO_INSIDE_SOURCE", "NO_COMPELLING_EVENT"]) {
-    if (codes.has(code)) out.push(((GAPS[state.lang] || {})[code]) || (gaps.gaps.find((g) => g.code === code) || {}).message || code);
+    if (codes.has(code)) out.push((gaps.gaps.find((g) => g.code === code) || {}).message || code);  // in the page's language
   }
   for (const m of (chain && chain.members) || []) {
     const fields = ["orientation", "attitude", ...DEGREES].filter((f) => m[f] == null).map((f) => T(f));
@@ -552,24 +593,7 @@ async function renderDealEditor() {
     field("need_satisfaction", T("need_satisfaction"), numberInput(row.need_satisfaction, { min: "0", max: "100" })),
     el("div", { class: "form-status" }), el("div", { class: "conflict", hidden: "" }),
     el("button", { type: "submit", class: "primary", id: "deal-save" }, U("save")));
-  dealForm.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const body = { ...row, ...formValues(dealForm) };
-    delete body.id; delete body.version;
-    for (const f of ["stage", "amount", "need_satisfaction"]) if (!(f in formValues(dealForm))) delete body[f];
-    try { await call("PUT", "/opportunities/" + enc(dealId), body, row.version); await refreshAfterChange(); }
-    catch (error) {
-      if (error.status === 412) {
-        const by = error.body.changed_by || {};
-        const conflict = dealForm.querySelector(".conflict"); conflict.hidden = false;
-        conflict.replaceChildren(el("div", { class: "error" }, U("changed_by", { who: by.user || by.actor || "?", at: (by.at || "").slice(0, 19).replace("T", " ") })),
-          el("button", { type: "button", class: "primary", onclick: async () => {
-            try { await call("PUT", "/opportunities/" + enc(dealId), { ...error.body.current, ...formValues(dealForm), id: undefined }, error.body.version); await refreshAfterChange(); }
-            catch (again) { showErrors(dealForm, again); }
-          } }, U("reapply")));
-      } else showErrors(dealForm, error);
-    }
-  });
+  dealForm.addEventListener("submit", (event) => { event.preventDefault(); saveDeal(dealForm, dealId, row, row.version); });
   const members = el("div", { id: "deal-members" }, el("h2", {}, U("members")));
   const roles = await Promise.all(chain.members.map((m) =>
     call("GET", `/opportunities/${enc(dealId)}/roles/${enc(m.contact.id)}`).catch(() => null)));
@@ -590,8 +614,9 @@ async function renderDealEditor() {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       try {
-        await call("PUT", `/opportunities/${enc(dealId)}/roles/${enc(m.contact.id)}`, formValues(form),
-          roles[i] ? roles[i].version : undefined);
+        const kept = Object.fromEntries(Object.entries(props).filter(([k]) => !form.querySelector(`[data-field="${k}"]`)));
+        await call("PUT", `/opportunities/${enc(dealId)}/roles/${enc(m.contact.id)}`, { ...kept, ...formValues(form) },
+          roles[i] ? roles[i].version : undefined);  // a field the form does not show (is_primary, from a CRM) stays
         await refreshAfterChange();
       } catch (error) { showErrors(form, error); }
     });
@@ -616,7 +641,7 @@ async function renderDealEditor() {
   });
   const competitors = el("div", { id: "deal-competitors" }, el("h2", {}, U("competitors")),
     ...((winRate && winRate.competitors) || []).map((k) => {
-      const form = el("form", { novalidate: "", class: "edit-form competitor" }, el("strong", {}, k.name || k.id),
+      const form = el("form", { novalidate: "", class: "edit-form competitor", "data-competitor": k.id }, el("strong", {}, k.name || k.id),
         field("need_satisfaction", T("need_satisfaction"), numberInput(k.need_satisfaction, { min: "0", max: "100" })),
         field("closeness", T("closeness"), numberInput(k.closeness, { min: "0", max: "100" })),
         el("div", { class: "form-status" }), el("button", { type: "submit" }, U("save")));
@@ -631,6 +656,48 @@ async function renderDealEditor() {
   if (stale()) return;
   if ($("deal-edit-forms")) $("deal-edit-forms").remove();
   box.append(el("section", { id: "deal-edit-forms" }, dealForm, members, addForm, competitors, history));
+}
+
+/* The deal's own fields: the row as loaded, with the form's values (an emptied field is unset). */
+const DEAL_FIELDS = ["stage", "amount", "compelling_event", "need_satisfaction"];
+function dealBody(base, mine) {
+  const body = { ...base, ...mine };
+  delete body.id; delete body.version;
+  for (const f of DEAL_FIELDS) if (!(f in mine)) delete body[f];
+  return body;
+}
+async function saveDeal(form, dealId, base, version) {
+  const mine = formValues(form);
+  try { await call("PUT", "/opportunities/" + enc(dealId), dealBody(base, mine), version); await refreshAfterChange(); }
+  catch (error) {
+    if (error.status === 412) showDealConflict(form, dealId, base, mine, error.body);
+    else showErrors(form, error);
+  }
+}
+/* 412 on the deal: who changed it and what, then "apply my change on top" = the current row plus only the fields I
+   changed (the other person's values stay). */
+function showDealConflict(form, dealId, base, mine, answer) {
+  const by = answer.changed_by || {}, current = answer.current || {};
+  const label = (f) => (f === "amount" || f === "compelling_event") ? U(f) : T(f);
+  const shown = (f, v) => f === "compelling_event" ? (v ? "✓" : "✗") : V(v);
+  const mineChanged = DEAL_FIELDS.filter((f) => (mine[f] ?? null) !== (f === "compelling_event" ? !!base[f] : (base[f] ?? null)));
+  const box = form.querySelector(".conflict"); box.hidden = false;
+  box.replaceChildren(
+    el("div", { class: "error", id: "deal-conflict-message" }, U("changed_by", { who: by.user || by.actor || "?",
+      at: (by.at || "").slice(0, 19).replace("T", " ") })),
+    el("div", { class: "muted", id: "deal-conflict-changes" }, DEAL_FIELDS.filter((f) => (current[f] ?? null) !== (base[f] ?? null))
+      .map((f) => label(f) + ": " + shown(f, base[f]) + " → " + shown(f, current[f])).join(" · ")),
+    el("button", { type: "button", class: "primary", id: "deal-reapply", onclick: () => {
+      const merged = {};
+      for (const f of DEAL_FIELDS) if (current[f] != null) merged[f] = current[f];
+      for (const f of mineChanged) { if (mine[f] == null) delete merged[f]; else merged[f] = mine[f]; }
+      box.hidden = true;
+      for (const f of DEAL_FIELDS) {  // the form now holds what will be saved
+        const input = form.querySelector(`[data-field="${f}"]`);
+        if (input.type === "checkbox") input.checked = !!merged[f]; else input.value = merged[f] == null ? "" : String(merged[f]);
+      }
+      saveDeal(form, dealId, current, answer.version);
+    } }, U("reapply")));
 }
 
 /* Counters a person never sees: how many graphs were drawn and changes finished (tests wait on them). */

@@ -30,16 +30,14 @@ CALL (shown) {
     activities: COUNT { (c)<-[:WITH]-(a:Activity) WHERE a.date > $since AND a.date <= $as_of }
   }) AS contacts
 }
-// Lines and influence leaving a shown contact; the service keeps those whose other end is shown too
-// (`m IN shown` here scanned the list per row: quadratic, seconds on a 5,000-contact account).
 CALL (shown) {
   UNWIND shown AS c
-  MATCH (c)-[r:REPORTS_TO]->(m:Contact)
+  MATCH (c)-[r:REPORTS_TO]->(m:Contact) WHERE m IN shown
   RETURN collect({from: c.id, to: m.id, dotted: coalesce(r.dotted, false)}) AS reports_to
 }
 CALL (shown) {
   UNWIND shown AS c
-  MATCH (c)-[r:INFLUENCES]->(t:Contact)
+  MATCH (c)-[r:INFLUENCES]->(t:Contact) WHERE t IN shown
   RETURN collect({from: c.id, to: t.id, strength: r.strength}) AS influences
 }
 CALL (shown) {

@@ -58,9 +58,6 @@ def account_graph(
     if row is None:
         raise NotFound(f"no account with id {account_id!r}", entity="Account", id=account_id)
     finish_contacts(row["contacts"], settings)
-    shown = {c["id"] for c in row["contacts"]}
-    for part in ("reports_to", "influences"):  # both ends on the map (the query returns every edge leaving it)
-        row[part] = [e for e in row[part] if e["to"] in shown]
     return map_answer(row["account"], {"department": department or None, "subunits": subunits,
                                        "circle": circle or None, "employees": employees},
                       {name: row[name] for name in MAP_PARTS},

@@ -120,10 +120,19 @@ BRIDGE_JS = """
     });
     nodes.update(changes);
   }
+  var lastSig = null;
+  function positionsSig() {  // changes when any node moved by more than a few canvas pixels
+    var p = network.getPositions(), sig = 0;
+    Object.keys(p).forEach(function (id, i) { sig += (i + 1) * (Math.round(p[id].x / 4) * 31 + Math.round(p[id].y / 4)); });
+    return sig;
+  }
   function keepKeyLabels(force) {
     var scale = network.getScale();
-    if (!keyIds.length || (!force && lastScale && Math.abs(scale - lastScale) / lastScale < 0.05)) { return; }
+    if (!keyIds.length) { return; }
+    var sameScale = lastScale && Math.abs(scale - lastScale) / lastScale < 0.05;
+    if (sameScale && (!force || positionsSig() === lastSig)) { return; }  // nothing moved: no update, no redraw loop
     lastScale = scale;
+    lastSig = positionsSig();
     placeLabels(scale);
   }
   network.on("zoom", function () { keepKeyLabels(false); });
@@ -132,6 +141,7 @@ BRIDGE_JS = """
   // nodes moved (a drag, the short repulsion at the start): place the labels again
   network.on("dragEnd", function () { keepKeyLabels(true); });
   network.on("stabilized", function () { keepKeyLabels(true); });
+  [1500, 4000].forEach(function (ms) { setTimeout(function () { keepKeyLabels(true); }, ms); });
   // search: focus and highlight a person by name (also inside a folded department: ask the page to open it)
   function find(q) {
     q = String(q || "").trim().toLowerCase();

@@ -68,12 +68,13 @@ def timed(client: httpx.Client, path: str) -> float:
 
 def page_calls(client: httpx.Client, ids: dict[str, str]) -> dict[str, float]:
     deal, contact, account = ids["deal"], ids["contact"], ids["account"]
-    out = {"deal_view": timed(client, f"/viz/opportunities/{deal}")}
+    out = {"deal_view": timed(client, f"/viz/opportunities/{deal}?lang=en")}  # the page always sends lang
     for part in ("decision-chain", "win-rate", "gaps"):
         out[part] = timed(client, f"/opportunities/{deal}/{part}")
     out["deal_total"] = round(sum(out.values()), 3)
     out["reach"] = timed(client, f"/contacts/{contact}/reach")
-    out["account_map"] = timed(client, f"/viz/accounts/{account}")
+    out["reach_view"] = timed(client, f"/viz/contacts/{contact}/reach?lang=en")  # what the page's reach panel asks
+    out["account_map"] = timed(client, f"/viz/accounts/{account}?lang=en")
     return out
 
 
@@ -101,6 +102,7 @@ def main() -> None:
     parser.add_argument("--scale", default="demo", help="demo, S/10, S")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--heap", default="3g")
+    parser.add_argument("--modes", default="off,on", help="warm-up modes per round, e.g. 'on' to keep a big run short")
     parser.add_argument("--reuse", default=None, metavar="NAME",
                         help="measure the database another benchmark kept under var/bench/NAME (no import, kept)")
     args = parser.parse_args()
@@ -120,14 +122,14 @@ def main() -> None:
             load(graph, args.scale)
             load_s = round(time.perf_counter() - load_started, 1)
         ids = pick(graph)
-        key = create_key(graph, "first-request-bench", Role.viewer).key
+        key = create_key(graph, f"first-request-bench-{time.time_ns()}", Role.viewer).key  # a reused database keeps old keys
         driver.close()
     finally:
         runner.stop()
     rounds = []
     try:
         for index in range(args.rounds):
-            for warm in (False, True):
+            for warm in (mode.strip() == "on" for mode in args.modes.split(",")):
                 result = one_round(settings, ids, key, warm, RESULTS / "first-request-server.log")
                 print(json.dumps(result), flush=True)
                 rounds.append(result)

@@ -2,14 +2,15 @@
 // deals and recent activity count), reporting lines and influence among them, the account's
 // departments/circles/open deals (for filters and pickers) and, when $employees, our employees who
 // KNOW a shown contact; people who had left by $as_of (left_at, issue 17) are not drawn. $department keeps
-// that department and everything below it; $circle keeps its members. Activities count when dated after
+// the people of that department, and with $subunits those of every department below it too; $circle keeps its members. Activities count when dated after
 // $since and on or before $as_of (interaction level).
 MATCH (acc:Account {id: $account})
 CALL (acc) {
   OPTIONAL MATCH (c:Contact)-[:WORKS_AT]->(acc)
   WHERE (c.left_at IS NULL OR c.left_at > $as_of)  // issue 17: who had left by then is not on the map
     AND ($department IS NULL
-         OR EXISTS { (c)-[:WORKS_IN]->(:Department)-[:PART_OF*0..20]->(:Department {id: $department}) })
+         OR EXISTS { (c)-[:WORKS_IN]->(d:Department)-[:PART_OF*0..20]->(:Department {id: $department})
+                     WHERE $subunits OR d.id = $department })
     AND ($circle IS NULL OR EXISTS { (c)-[:MEMBER_OF]->(:Circle {id: $circle}) })
   RETURN collect(c) AS shown
 }

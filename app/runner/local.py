@@ -125,6 +125,11 @@ class LocalNeo4j:
             "server.memory.pagecache.size": self.settings.neo4j_pagecache,
             "db.tx_log.rotation.retention_policy": "2 files",
             "server.directories.logs": str(self.home / "logs"),
+            # issue 19: plans cached by parameter TYPES only. By default Neo4j also keys its plan cache on the
+            # size bucket of every string and list parameter (0, 1, ≤10, ≤100, … chars or items), so an id of
+            # 11 characters or a deal of 12 members re-planned reach.cypher (5-60 s) after the warm-up had
+            # planned it for another size; the warm-up's one plan per query now serves every request.
+            "internal.cypher.use_parameter_size": "false",
             **self.settings.neo4j_extra_conf,
         }
         self.conf_file.write_text("".join(f"{key}={value}\n" for key, value in lines.items()))

@@ -24,11 +24,13 @@ def account_graph(
     account_id: str,
     *,
     department: str | None = None,
+    subunits: bool = True,
     circle: str | None = None,
     employees: bool = False,
     as_of: date | None = None,
 ) -> dict[str, Any]:
-    """Nodes and edges of one account, optionally cut to a department (and below) or a circle.
+    """Nodes and edges of one account, optionally cut to a department (with `subunits`, everything below
+    it too; without, exactly the people who work in it) or a circle.
 
     A past `as_of` reads the map of that day from the history (issue 17, app.services.account_map_as_of);
     today or later, or a day before the history began (nothing is known of it), reads the live graph."""
@@ -38,7 +40,7 @@ def account_graph(
         before_history = not graph.read_one("history_started_by", until=end_of_day(as_of))["started"]
         if not before_history:
             past = account_map_as_of(graph, settings, account_id, as_of, department=department, circle=circle,
-                                     employees=employees)
+                                     employees=employees, subunits=subunits)
             if past is None:
                 raise NotFound(f"no account with id {account_id!r}", entity="Account", id=account_id)
             return past
@@ -47,6 +49,7 @@ def account_graph(
         "account_graph",
         account=account_id,
         department=department or None,
+        subunits=subunits,
         circle=circle or None,
         employees=employees,
         since=window_start(as_of, settings.interaction_window_days),
@@ -55,7 +58,7 @@ def account_graph(
     if row is None:
         raise NotFound(f"no account with id {account_id!r}", entity="Account", id=account_id)
     finish_contacts(row["contacts"], settings)
-    return map_answer(row["account"], {"department": department or None, "circle": circle or None,
-                                       "employees": employees},
+    return map_answer(row["account"], {"department": department or None, "subunits": subunits,
+                                       "circle": circle or None, "employees": employees},
                       {name: row[name] for name in MAP_PARTS},
                       as_of=as_of.isoformat(), history=False, before_history=before_history)

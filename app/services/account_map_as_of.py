@@ -58,7 +58,7 @@ def _below(departments: list[dict[str, Any]], root: str) -> set[str]:
 
 def account_map_as_of(graph: Graph, settings: Settings, account_id: str, as_of: date, *,
                       department: str | None = None, circle: str | None = None,
-                      employees: bool = False) -> dict[str, Any] | None:
+                      employees: bool = False, subunits: bool = True) -> dict[str, Any] | None:
     """The map's data as of `as_of` (a past day), or None when the account does not exist."""
     until = end_of_day(as_of)
     row = graph.read_one("account_graph_as_of", account=account_id, until=until, day=as_of,
@@ -69,15 +69,15 @@ def account_map_as_of(graph: Graph, settings: Settings, account_id: str, as_of: 
     for contact in contacts:  # a person deleted since has states but no node: no current circles
         contact["circles"] = contact["circles"] or []
     if department:
-        wanted = _below(row["departments"], department)
+        wanted = _below(row["departments"], department) if subunits else {department}
         contacts = [c for c in contacts if c["department"] and c["department"]["id"] in wanted]
     if circle:
         contacts = [c for c in contacts if any(ci["id"] == circle for ci in c["circles"])]
     shown = {c["id"] for c in contacts}
     finish_contacts(contacts, settings)
     knows = [k for k in row["knows"] if k["to"] in shown]
-    return map_answer(row["account"], {"department": department or None, "circle": circle or None,
-                                       "employees": employees}, {
+    return map_answer(row["account"], {"department": department or None, "subunits": subunits,
+                                       "circle": circle or None, "employees": employees}, {
         "contacts": contacts,
         "reports_to": [e for e in lines_valid_on(row["lines"], until) if e["from"] in shown and e["to"] in shown],
         "influences": [e for e in row["influences"] if e["from"] in shown and e["to"] in shown],

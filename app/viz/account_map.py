@@ -115,6 +115,11 @@ def _legend(data: dict[str, Any], colors: dict[str, str], lang: str, physics: bo
               for c in data.get("circles", [])]
     title = f"{data['account'].get('name') or data['account']['id']} · {t('legend', lang)}"
     notes = ([] if physics else [t("physics_off", lang)]) + ([t("ties_on_click", lang)] if reveal else [])
+    department = data.get("filter", {}).get("department")
+    if department:  # say who the filter keeps: exactly the people drawn
+        name = next((d.get("name") for d in data.get("departments", []) if d["id"] == department), None) or department
+        key = "filter_department_units" if data["filter"].get("subunits", True) else "filter_department"
+        notes.insert(0, t(key, lang).format(name=name, people=len(data.get("contacts", []))))
     if data.get("history"):  # issue 17: a past day's map, read from the history
         title = f"{data['account'].get('name') or data['account']['id']} · " + i18n_t(
             "time.map.title", lang, day=data["as_of"]) + f" · {t('legend', lang)}"
@@ -189,12 +194,14 @@ def build_account_map(data: dict[str, Any], lang: str = "en", viz: VizSettings |
         border = colors[circle["id"]] if circle else "#78909c"
         importance = contact.get("importance") or 2
         is_key = contact["id"] in layout.key
+        reasons = key_reasons(contact, deal)
         net.add_node(
             contact["id"],
             label=f"{theme.ROLE_BADGES[role]} {contact.get('name') or contact['id']}" if role else (contact.get("name") or contact["id"]),
             key=is_key, font={"size": 16, "color": "#102027", "strokeWidth": 4, "strokeColor": "#ffffff"} if is_key
             else {"size": 12, "color": "#455a64"},
-            title=contact_tooltip(contact, names, links, lang, key=key_reasons(contact, deal)),
+            title=contact_tooltip(contact, names, links, lang, key=reasons),
+            rank=10 * len(reasons) + importance,  # whose label the page places first where key labels crowd
             shape=theme.ROLE_SHAPES[role],
             size=8 + 4 * importance,
             color={"background": fill, "border": border,

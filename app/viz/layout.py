@@ -85,12 +85,15 @@ def _org_chart(ids: list[str], reports_to: list[Mapping[str, object]], x_gap: fl
     depths = reporting_depths(ids, reports_to)
     children: dict[str, list[str]] = defaultdict(list)
     has_parent: set[str] = set()
+    solid: dict[str, list[str]] = defaultdict(list)  # report -> managers, indexed once (was a scan per contact)
+    for e in reports_to:
+        if not e.get("dotted"):
+            solid[str(e["from"])].append(str(e["to"]))
     for node in ids:
         d = depths[node]
         if not d:
             continue
-        managers = sorted(str(e["to"]) for e in reports_to
-                          if str(e["from"]) == node and not e.get("dotted") and depths.get(str(e["to"])) == d - 1)
+        managers = sorted(m for m in solid.get(node, ()) if depths.get(m) == d - 1)
         if managers:
             children[managers[0]].append(node)
             has_parent.add(node)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader
 from pyvis.network import Network
 
 from app.core import script_nonce
@@ -62,19 +64,84 @@ BRIDGE_JS = """
   var baseSize = {};
   nodes.get(keyIds).forEach(function (n) { baseSize[n.id] = (n.font && n.font.size) || 14; });
   var lastScale = null;
-  function keepKeyLabels() {
-    var scale = network.getScale();
-    if (!keyIds.length || (lastScale && Math.abs(scale - lastScale) / lastScale < 0.05)) { return; }
-    lastScale = scale;
-    nodes.update(keyIds.map(function (id) {
-      var font = Object.assign({}, nodes.get(id).font || {});
-      font.size = Math.max(baseSize[id], KEY_PX / scale);
-      return {id: id, font: font};
-    }));
+  // Key labels never cover another drawn label (issue 19: dense rows of big accounts). Greedy, most important
+  // first: below the node, else above it, else left out at this zoom (the tooltip still names the person);
+  // a plain label under a key label is hidden. Boxes in screen pixels, estimated with the canvas's own text metrics.
+  var DRAW_PX = 5;  // vis-network does not draw a label smaller than this on screen (scaling.label.drawThreshold)
+  var PAD = 3;
+  var measure = document.createElement("canvas").getContext("2d");
+  var origFont = {};
+  nodes.forEach(function (n) { origFont[n.id] = Object.assign({}, n.font || {}); });
+  function textBox(n, px) {
+    measure.font = px + "px system-ui, sans-serif";
+    var lines = String(n.label || "").split("\\n");
+    var width = Math.max.apply(null, lines.map(function (l) { return measure.measureText(l).width; }));
+    return {w: width + 2 * PAD, h: lines.length * px * 1.25 + PAD};
   }
-  network.on("zoom", keepKeyLabels);
+  function boxAt(p, size, text, where, scale) {
+    var x = p.x * scale, y = p.y * scale, r = size * scale;
+    if (where === "inside") { return {x0: x - text.w / 2, x1: x + text.w / 2, y0: y - text.h / 2, y1: y + text.h / 2}; }
+    var top = where === "below" ? y + r + 1 : y - r - 1 - text.h;
+    return {x0: x - text.w / 2, x1: x + text.w / 2, y0: top, y1: top + text.h};
+  }
+  function hits(a, list) {
+    for (var i = 0; i < list.length; i++) {
+      var b = list[i];
+      if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) { return true; }
+    }
+    return false;
+  }
+  function placeLabels(scale) {
+    var all = nodes.get(), pos = network.getPositions(), placed = [], changes = [];
+    var keys = all.filter(function (n) { return n.key; }).sort(function (a, b) {
+      return (b.rank || 0) - (a.rank || 0) || (a.id < b.id ? -1 : 1); });
+    all.forEach(function (n) {  // boxes and department/employee boxes are fixed obstacles (label inside)
+      if (!n.key && n.shape === "box" && pos[n.id]) {
+        var px = ((origFont[n.id].size) || 13) * scale;
+        if (px >= DRAW_PX) { placed.push(boxAt(pos[n.id], 0, textBox(n, px), "inside", scale)); }
+      }
+    });
+    keys.forEach(function (n) {
+      if (!pos[n.id]) { return; }
+      var px = Math.max(baseSize[n.id] * scale, KEY_PX), text = textBox(n, px), size = n.size || 10, where = null;
+      ["below", "above"].some(function (w) { var b = boxAt(pos[n.id], size, text, w, scale); if (!hits(b, placed)) { placed.push(b); where = w; return true; } return false; });
+      var font = Object.assign({}, origFont[n.id], {size: px / scale, background: "none"});  // the halo is the stroke
+      if (where === "above") { font.vadjust = -(2 * size + text.h / scale + 2 / scale); }
+      if (!where) { font.color = "rgba(0,0,0,0)"; font.strokeWidth = 0; }
+      changes.push({id: n.id, font: font, labelPlace: where || "hidden"});
+    });
+    all.forEach(function (n) {  // plain labels: drawn unless they would run into a key label
+      if (n.key || n.shape === "box" || !pos[n.id]) { return; }
+      var px = ((origFont[n.id].size) || 13) * scale, font = Object.assign({}, origFont[n.id]), where = "below";
+      if (px >= DRAW_PX && hits(boxAt(pos[n.id], n.size || 10, textBox(n, px), "below", scale), placed)) {
+        font.color = "rgba(0,0,0,0)"; font.strokeWidth = 0; font.background = "none"; where = "hidden";
+      }
+      if (where !== (n.labelPlace || "below")) { changes.push({id: n.id, font: font, labelPlace: where}); }
+    });
+    nodes.update(changes);
+  }
+  var lastSig = null;
+  function positionsSig() {  // changes when any node moved by more than a few canvas pixels
+    var p = network.getPositions(), sig = 0;
+    Object.keys(p).forEach(function (id, i) { sig += (i + 1) * (Math.round(p[id].x / 4) * 31 + Math.round(p[id].y / 4)); });
+    return sig;
+  }
+  function keepKeyLabels(force) {
+    var scale = network.getScale();
+    if (!keyIds.length) { return; }
+    var sameScale = lastScale && Math.abs(scale - lastScale) / lastScale < 0.05;
+    if (sameScale && (!force || positionsSig() === lastSig)) { return; }  // nothing moved: no update, no redraw loop
+    lastScale = scale;
+    lastSig = positionsSig();
+    placeLabels(scale);
+  }
+  network.on("zoom", function () { keepKeyLabels(false); });
   // focus() and fit() zoom without a "zoom" event: check after every frame (the five-percent guard stops the loop)
-  network.on("afterDrawing", function () { keepKeyLabels(); });
+  network.on("afterDrawing", function () { keepKeyLabels(false); });
+  // nodes moved (a drag, the short repulsion at the start): place the labels again
+  network.on("dragEnd", function () { keepKeyLabels(true); });
+  network.on("stabilized", function () { keepKeyLabels(true); });
+  [1500, 4000].forEach(function (ms) { setTimeout(function () { keepKeyLabels(true); }, ms); });
   // search: focus and highlight a person by name (also inside a folded department: ask the page to open it)
   function find(q) {
     q = String(q || "").trim().toLowerCase();
@@ -166,9 +233,18 @@ def safe_title(text: str) -> str:
     return html.escape(text) if "href" in text.lower() else text
 
 
+@lru_cache(maxsize=4)
+def _template_env(template_dir: str) -> Environment:
+    """One jinja environment for every view: pyvis makes one per network, so each render parsed and compiled
+    its page template again (0.2-0.7 s a view, issue 19); a shared one compiles it once per process."""
+    return Environment(loader=FileSystemLoader(template_dir))
+
+
 def new_network() -> Network:
     """A directed pyvis network that inlines its scripts (never `show()`, never a CDN)."""
-    return BudgetedNetwork(height="100vh", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
+    net = BudgetedNetwork(height="100vh", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
+    net.templateEnv = _template_env(str(net.template_dir))
+    return net
 
 
 def render(net: Network, options: dict[str, Any], *, view: str, lang: str, overlay: str = "") -> str:

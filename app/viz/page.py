@@ -94,6 +94,7 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
     <ul id="account-results" class="pick"></ul>
     <div id="filters" hidden>
       <div class="row"><label><span data-i18n="department">Department</span><select id="department"></select></label></div>
+      <div class="row"><label><input id="subunits" type="checkbox"> <span data-i18n="subunits">Include sub-departments</span></label></div>
       <div class="row"><label><span data-i18n="circle">Circle</span><select id="circle"></select></label></div>
       <div class="row"><label><span data-i18n="map_as_of">Map as of</span> <input id="map-as-of" type="date"></label></div>
       <div class="row"><label><input id="employees" type="checkbox"> <span data-i18n="employees_toggle">Show our employees</span></label></div>
@@ -291,7 +292,7 @@ async function selectAccount(account) {
   let data;
   try { data = await api("/viz/accounts/" + encodeURIComponent(account.id) + "/data"); }
   catch (error) { $("deal-list").replaceChildren(el("li", { class: "error" }, T("unavailable") + ": " + error.message)); return; }
-  fillSelect($("department"), data.departments); fillSelect($("circle"), data.circles);
+  state.mapData = data; $("department").value = ""; fillDepartments(); fillSelect($("circle"), data.circles);
   $("filters").hidden = false;
   $("deal-section").hidden = false;
   $("trend-section").hidden = false;
@@ -304,6 +305,36 @@ async function selectAccount(account) {
   document.querySelector('nav button[data-view="deal"]').disabled = true;
   loadAccountMap();
 }
+/* The department filter: the tree of departments, each with exactly the number of people the map then
+   draws (those who work in it; with "sub-departments", those below it too). Counted from the account's data. */
+function departmentCounts(data) {
+  const parent = {}; (data.departments || []).forEach((d) => { parent[d.id] = d.parent || null; });
+  const own = {}, tree = {};
+  (data.contacts || []).forEach((c) => {
+    const d = c.department && c.department.id;
+    if (!d) return;
+    own[d] = (own[d] || 0) + 1;
+    for (let x = d, seen = new Set(); x && !seen.has(x); x = parent[x]) { seen.add(x); tree[x] = (tree[x] || 0) + 1; }
+  });
+  return { own, tree, parent };
+}
+function fillDepartments() {
+  const select = $("department"), data = state.mapData;
+  if (!data) return;
+  const keep = select.value, counts = departmentCounts(data), people = $("subunits").checked ? counts.tree : counts.own;
+  const kids = {}, known = new Set((data.departments || []).map((d) => d.id));
+  (data.departments || []).forEach((d) => { const p = d.parent && known.has(d.parent) ? d.parent : ""; (kids[p] = kids[p] || []).push(d); });
+  const ordered = [], seen = new Set();
+  const walk = (p, level) => (kids[p] || []).sort((a, b) => String(a.name || a.id).localeCompare(String(b.name || b.id)))
+    .forEach((d) => { if (seen.has(d.id)) return; seen.add(d.id); ordered.push([d, level]); walk(d.id, level + 1); });
+  walk("", 0);
+  (data.departments || []).forEach((d) => { if (!seen.has(d.id)) { seen.add(d.id); ordered.push([d, 0]); } });  // a cycle in bad data
+  select.replaceChildren(el("option", { value: "" }, T("all")), ...ordered.map(([d, level]) => el("option",
+    { value: d.id, "data-people": String(people[d.id] || 0) },
+    "\u00a0\u00a0".repeat(level) + (d.name || d.id) + " (" + (people[d.id] || 0) + ")")));
+  select.value = keep;
+}
+$("subunits").addEventListener("change", () => { fillDepartments(); if ($("department").value) loadAccountMap(); });
 function fillSelect(select, items) {
   select.replaceChildren(el("option", { value: "" }, T("all")), ...(items || []).map((i) => el("option", { value: i.id }, i.name || i.id)));
 }
@@ -317,7 +348,7 @@ $("map-as-of").addEventListener("change", () => loadAccountMap());  // issue 17:
 function loadAccountMap() {
   if (!state.account) return;
   const params = new URLSearchParams();
-  if ($("department").value) params.set("department", $("department").value);
+  if ($("department").value) { params.set("department", $("department").value); params.set("subunits", String($("subunits").checked)); }
   if ($("circle").value) params.set("circle", $("circle").value);
   if ($("employees").checked) params.set("employees", "true");
   if ($("map-as-of").value) params.set("as_of", $("map-as-of").value);
@@ -452,6 +483,7 @@ function applyLang() {
   document.querySelectorAll("[data-i18n-placeholder]").forEach((node) => { node.placeholder = T(node.dataset.i18nPlaceholder); });
   $("lang").textContent = T("lang_button");
   for (const select of [$("department"), $("circle")]) if (select.options.length) select.options[0].textContent = T("all");
+  fillDepartments();
   renderDealPanel(); renderReachPanel();
 }
 $("lang").addEventListener("click", () => {

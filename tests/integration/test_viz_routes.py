@@ -51,6 +51,13 @@ def test_account_graph_filters_and_employees(mini: Graph, settings: Settings) ->
     assert {(e["from"], e["to"]) for e in it["reports_to"]} == {("c-itmgr", "c-cio"), ("c-arch", "c-cio")}
     top = account_graph(mini, settings, "acc-nw", department="d-exec", as_of=AS_OF)
     assert len(top["contacts"]) == 11  # everything below the executive office; the board advisor has no department
+    # the page's filter (issue 19, "132 of 133"): exactly the people who work in the department, not its sub-units
+    own = account_graph(mini, settings, "acc-nw", department="d-exec", subunits=False, as_of=AS_OF)
+    assert {c["id"] for c in own["contacts"]} == {"c-ceo", "c-hr"}
+    assert [(e["from"], e["to"]) for e in own["reports_to"]] == [("c-hr", "c-ceo")]  # the CEO's other reports work elsewhere
+    assert own["filter"]["subunits"] is False
+    assert {c["id"] for c in account_graph(mini, settings, "acc-nw", department="d-it", subunits=False,
+                                           as_of=AS_OF)["contacts"]} == {"c-cio", "c-itmgr", "c-arch"}
     old_guard = account_graph(mini, settings, "acc-nw", circle="circ-old-guard", as_of=AS_OF)
     assert {c["id"] for c in old_guard["contacts"]} == {"c-ceo", "c-cfo", "c-proc"}
     with_us = account_graph(mini, settings, "acc-nw", employees=True, as_of=AS_OF)
@@ -74,6 +81,11 @@ def test_page_and_account_map_routes(client: TestClient, mini: Graph) -> None:
     assert "Zhang Wei" in filtered and "Li Na" not in filtered
     data = client.get("/viz/accounts/acc-nw/data").json()
     assert len(data["contacts"]) == 12
+    own = client.get("/viz/accounts/acc-nw", params={"department": "d-exec", "subunits": "false"}).text
+    assert "Department Executive Office: 2 people" in own and "Wang Lei" in own and "Ma Li" in own
+    assert "Li Na" not in own  # the CFO works in Finance, below the executive office
+    tree = client.get("/viz/accounts/acc-nw", params={"department": "d-exec", "lang": "zh"}).text
+    assert "部门 Executive Office及其下级部门：11 人" in tree
     assert client.get("/viz/accounts/acc-nope").status_code == 404
     assert client.get("/viz/accounts/acc-nw", params={"lang": "fr"}).status_code == 422
 

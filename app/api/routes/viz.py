@@ -30,6 +30,9 @@ router = APIRouter(tags=["viz"])
 Id = Annotated[str, Path(min_length=1, max_length=200)]
 Lang = Annotated[str, Query(pattern="^(en|zh|zh-CN)$", description="label language")]
 Filter = Annotated[str | None, Query(max_length=200)]
+Subunits = Annotated[bool, Query(description=(
+    "with department=: true keeps the people of every department below it too; false exactly those who "
+    "work in that department (the page's filter)"))]
 HTML = {"content": {"text/html": {}}}
 AsOf = Annotated[date | None, Query(description=(
     "issue 17: the map of that past day from the history (who worked there then, lines valid then, "
@@ -52,9 +55,10 @@ def index() -> HTMLResponse:
 
 @router.get("/viz/accounts/{account_id}/data", summary="Data of an account's relationship map (JSON)")
 def account_map_data(account_id: Id, graph: GraphDep, settings: SettingsDep, department: Filter = None,
-                     circle: Filter = None, employees: bool = False, as_of: AsOf = None) -> dict[str, Any]:
-    return account_graph(graph, settings, account_id, department=department, circle=circle, employees=employees,
-                         as_of=not_in_future(as_of))
+                     circle: Filter = None, employees: bool = False, as_of: AsOf = None,
+                     subunits: Subunits = True) -> dict[str, Any]:
+    return account_graph(graph, settings, account_id, department=department, subunits=subunits, circle=circle,
+                         employees=employees, as_of=not_in_future(as_of))
 
 
 @router.get("/viz/accounts/{account_id}", response_class=HTMLResponse, responses={200: HTML},
@@ -64,9 +68,9 @@ def account_map(account_id: Id, graph: GraphDep, settings: SettingsDep, departme
                 expand: Annotated[list[str] | None, Query(max_length=500, description=(
                     "big accounts: department ids to open (comma-separated or repeated)"))] = None,
                 deal: Annotated[str | None, Query(max_length=200, description="label this deal's members as key people")] = None,
-                as_of: AsOf = None) -> HTMLResponse:
-    data = account_graph(graph, settings, account_id, department=department, circle=circle, employees=employees,
-                         as_of=not_in_future(as_of))
+                as_of: AsOf = None, subunits: Subunits = True) -> HTMLResponse:
+    data = account_graph(graph, settings, account_id, department=department, subunits=subunits, circle=circle,
+                         employees=employees, as_of=not_in_future(as_of))
     opened = {part.strip() for item in expand or [] for part in item.split(",") if part.strip()}
     return HTMLResponse(render_account_map(data, lang, get_viz_settings(), opened, deal or None))
 

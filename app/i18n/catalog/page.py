@@ -7,6 +7,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "page.search": {"en": 'Search accounts…', "zh": '搜索客户…'},
     "page.department": {"en": 'Department', "zh": '部门'},
     "page.circle": {"en": 'Circle', "zh": '圈子'},
+    "page.subunits": {"en": 'Include sub-departments', "zh": '含下级部门'},
     "page.all": {"en": 'All', "zh": '全部'},
     "page.employees_toggle": {"en": 'Show our employees', "zh": '显示我司员工'},
     "page.deals": {"en": 'Open deals', "zh": '进行中的商机'},

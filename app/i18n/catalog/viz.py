@@ -29,6 +29,8 @@ LABELS: dict[str, dict[str, str]] = {
         "department_node": "Folded department (click to open)",
         "department_counts": "{people} people · {units} sub-units", "click_to_expand": "Click to show its people",
         "department_people": "{people} people",
+        "filter_department": "Department {name}: {people} people",
+        "filter_department_units": "Department {name} and its sub-departments: {people} people",
     },
     "zh": {
         "attitude": "关系状况", "orientation": "行为取向", "importance": "个体重要程度",
@@ -53,6 +55,8 @@ LABELS: dict[str, dict[str, str]] = {
         "department_node": "已折叠的部门（点击展开）",
         "department_counts": "{people} 人 · {units} 个下级单位", "click_to_expand": "点击显示该部门的人员",
         "department_people": "{people} 人",
+        "filter_department": "部门 {name}：{people} 人",
+        "filter_department_units": "部门 {name}及其下级部门：{people} 人",
     },
 }
 

@@ -93,6 +93,23 @@ def phase(name: str, graph: Graph, work: Any, log: Any = print) -> tuple[dict[st
     return {"seconds": round(seconds, 2), "peak_heap_mib": round(heap.peak / 2**20)}, result
 
 
+WARM_UP = {"accounts": 4, "contacts_per_account": 100, "employees": 8, "seed": 3}  # ~2.5k rows
+
+
+def warm_up(graph: Graph, batch_size: int, timeout_s: float) -> float:
+    """Plan and JIT-compile every query of both sides before timing them (a fresh JVM took 2.3x longer for the
+    same S/10 ceiling: 37.5 s cold, 16.1 s warm, 2026-12-02): a small bundle through the ceiling, then
+    through import_bundle twice (new data, then a no-op), with the database emptied after each."""
+    started = time.perf_counter()
+    small = generate_bundle(**WARM_UP)
+    ceiling(graph, small, batch_size)
+    empty(graph)
+    import_bundle(graph, small, batch_size=batch_size, timeout_s=timeout_s)
+    import_bundle(graph, one_percent(small)[0], batch_size=batch_size, timeout_s=timeout_s)
+    empty(graph)
+    return time.perf_counter() - started
+
+
 def one_percent(bundle: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, list[dict[str, Any]]], int]:
     changed = copy.copy(bundle)
     changed["contacts"] = [dict(row) for row in bundle["contacts"]]
@@ -121,11 +138,13 @@ def python_side_compare() -> Iterator[None]:
 
 
 def measure(label: str, heap: str = "1g", pagecache: str = "1g", batch_size: int = 5000,
-            log: Any = print, phases: tuple[str, ...] = PHASES, python_compare: bool = True) -> dict[str, Any]:
+            log: Any = print, phases: tuple[str, ...] = PHASES, python_compare: bool = True,
+            warm: bool = True) -> dict[str, Any]:
     """The phases at one scale; the figures as a dict (benchmarks.run keeps them).
 
     All three phases: one fresh Neo4j. A subset (a long run split so that each part holds the shared
-    lock for less time): the ceiling alone in a fresh database; `import` leaves its database in
+    lock for less time): the ceiling alone in a fresh database; `warm` first runs a small bundle through
+    both sides (every query planned and compiled before the clock starts); `import` leaves its database in
     var/bench for a later `reimport` (no-op, then 1% changed), which deletes it."""
     sc = scale(label)
     started = time.perf_counter()
@@ -140,6 +159,9 @@ def measure(label: str, heap: str = "1g", pagecache: str = "1g", batch_size: int
     with bench_neo4j(name, heap=heap, pagecache=pagecache, keep=keep, reuse=reuse) as db:
         graph = db.graph
         timeout = db.settings.neo4j_import_timeout_s
+        if warm and ("ceiling" in phases or "import" in phases):
+            result["warm_up_s"] = round(warm_up(graph, batch_size, timeout), 1)
+            log(f"  warm-up (a small bundle through both sides, then emptied): {result['warm_up_s']:.0f} s")
         if "ceiling" in phases:
             result["ceiling_load_avg"] = _load()
             figures, totals = phase("ceiling (batched UNWIND MERGE)", graph,
@@ -164,6 +186,11 @@ def measure(label: str, heap: str = "1g", pagecache: str = "1g", batch_size: int
                                     lambda: import_bundle(graph, bundle, batch_size=batch_size, timeout_s=timeout), log)
             result["noop"] = {**figures, "written": {k: v for k, v in report.counters.items() if v},
                               "run": report.run}
+            if reuse:  # a JVM that just started on the kept database: the first no-op also planned its queries
+                figures, report = phase("no-op re-import again (warm)", graph,
+                                        lambda: import_bundle(graph, bundle, batch_size=batch_size, timeout_s=timeout), log)
+                result["noop_warm"] = {**figures, "written": {k: v for k, v in report.counters.items() if v},
+                                       "run": report.run, "load_avg": _load()}
             if python_compare:  # the same no-op with every stored row read back and compared in Python
                 with python_side_compare():
                     figures, report = phase("no-op re-import, compared in Python (before the prefilter)", graph,
@@ -202,11 +229,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="results JSON; the phases of a split run merge into it")
     parser.add_argument("--no-python-compare", action="store_true",
                         help="skip the second no-op timed with the Python-side comparison (the side-by-side 'before')")
+    parser.add_argument("--cold", action="store_true",
+                        help="no warm-up: time the phases on a fresh JVM (as sessions 1 and 2 did)")
     args = parser.parse_args()
     phases = tuple(p for p in PHASES if p in args.phases.split(","))
     result = measure(args.scale, args.heap, args.pagecache, args.batch_size,
                      log=lambda message: print(message, flush=True), phases=phases,
-                     python_compare=not args.no_python_compare)
+                     python_compare=not args.no_python_compare, warm=not args.cold)
     if args.out and args.out.exists():
         result = {**json.loads(args.out.read_text(encoding="utf-8")), **result}
         if "ceiling" in result and "import" in result:

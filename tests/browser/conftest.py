@@ -103,7 +103,8 @@ def page(chromium: Any) -> Iterator[tuple[Any, Recorded]]:
     page = context.new_page()
     recorded = Recorded()
     page.on("request", lambda request: recorded.requests.append(request.url))
-    page.on("console", lambda message: recorded.errors.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda message: recorded.errors.append(f"{message.text} <{message.location.get('url', '')}>")
+            if message.type == "error" else None)  # the URL tells an expected 404 from a broken call
     page.on("pageerror", lambda error: recorded.errors.append(f"pageerror: {error}"))
     yield page, recorded
     context.close()

@@ -182,7 +182,9 @@ def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded
     browser_page.click("#sign-out")
     browser_page.wait_for_selector("#login-form", timeout=20_000)
     shot(browser_page, "11-signed-out-zh")
-    assert [e for e in recorded.errors if "401" not in e and "422" not in e] == []
+    # 401/422: the wrong password and the refused field above; a 404 of "I know this person" only means "no tie yet"
+    assert [e for e in recorded.errors if "401" not in e and "422" not in e
+            and not ("404" in e and "/knows/" in e)] == []
 
 
 def test_two_people_editing_the_same_person(mini_server: LiveServer, chromium: Any) -> None:

@@ -34,7 +34,8 @@ from app.services.graph_changes import Changes, changes_since
 from app.services.view_cache import settings_key
 from app.services.warm_index import NONE, index_from_rows
 
-REBUILD_SHARE = 0.25   # changes reaching more than this share of contacts: build everything again
+REBUILD_SHARE = 0.25   # changes reaching more than this share of contacts (and REBUILD_MIN): build everything again
+REBUILD_MIN = 2000
 MAX_STATES = 4         # settings variants kept per process
 
 
@@ -49,6 +50,7 @@ class CompanyState:
         self.lock = threading.Lock()
         self.pages: dict[Any, Any] = {}          # per-request shapes of the lists (e.g. localised levels), per version
         self._shaped: dict[Any, tuple[Any, Any]] = {}
+        self.builds = self.refreshes = 0         # how often each path ran (tests: writes that declare never rebuild)
 
     def view(self, key: Any, build: Any) -> Any:
         """A per-request shape of the lists (sorted coverage, localised levels), made once per version, under
@@ -104,6 +106,9 @@ class CompanyState:
             self.known_by[e].discard(c)
         if row["account"] is not None:
             self.account_contacts[row["account"]].discard(c)
+
+    def _too_many(self) -> float:
+        return max(REBUILD_MIN, REBUILD_SHARE * len(self.rows))
 
     def _passable(self, c: str) -> bool:
         row = self.rows.get(c)
@@ -182,6 +187,7 @@ class CompanyState:
 
     # ------------------------------------------------------------------ build everything
     def build(self, graph: Graph, version: int | None, token: str | None) -> None:
+        self.builds += 1
         rows = graph.read("warm_index_contacts", ids=None)
         employee_rows = graph.read("employees_brief")
         index = index_from_rows(rows, employee_rows)
@@ -270,6 +276,7 @@ class CompanyState:
     # ------------------------------------------------------------------ bring up to date from declared changes
     def refresh(self, graph: Graph, changes: Changes, version: int, token: str) -> bool:
         """Apply what the writes since our version declared; False when it is too big (build instead)."""
+        self.refreshes += 1
         if changes.is_empty():
             self.version, self.token = version, token
             return True
@@ -279,7 +286,7 @@ class CompanyState:
             reread |= self.infl_in.get(c, set()) | self.rep_in.get(c, set())
         for e in E:
             reread |= self.known_by.get(e, set())
-        if len(reread) > REBUILD_SHARE * max(1, len(self.rows)):
+        if len(reread) > self._too_many():
             return False
         fresh = {row["id"]: row for row in graph.read("warm_index_contacts", ids=sorted(reread))} if reread else {}
         changed = {c for c in reread if _row_key(self.rows.get(c)) != _row_key(fresh.get(c))}
@@ -292,7 +299,7 @@ class CompanyState:
             if c in fresh:
                 self._add_row(fresh[c])
         affected |= self._ball(changed, self._succ)
-        if len(affected) > REBUILD_SHARE * max(1, len(self.rows)):
+        if len(affected) > self._too_many():
             return False
         new_sources = self._local_sources(affected)
         moved: set[str] = set()      # contacts whose sources changed
@@ -446,13 +453,17 @@ def company_state(graph: Graph, settings: Settings, ms: ManagerSettings) -> Comp
             while len(_states) > MAX_STATES:
                 _states.pop(next(iter(_states)))
     with state.lock:
-        if state.version is not None and state.token is not None:
-            version, token, changes = changes_since(graph, state.version, state.token)
-            if changes is not None and version is not None and token is not None:
-                if state.refresh(graph, changes, version, token):
-                    return state
-        row = graph.read_one("graph_version") or {}
-        state.build(graph, row.get("version"), row.get("token"))
+        try:
+            if state.version is not None and state.token is not None:
+                version, token, changes = changes_since(graph, state.version, state.token)
+                if changes is not None and version is not None and token is not None:
+                    if state.refresh(graph, changes, version, token):
+                        return state
+            row = graph.read_one("graph_version") or {}
+            state.build(graph, row.get("version"), row.get("token"))
+        except BaseException:
+            state.version = state.token = None   # half applied (a query failed): the next call builds again
+            raise
         if row.get("token") is None:     # nothing written through the gateway yet: nothing can be kept
             state.version = state.token = None
         return state

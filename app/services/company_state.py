@@ -178,6 +178,14 @@ class CompanyState:
             cur = nxt
         return {c: cur[c] for c in targets if c in cur}
 
+    def reaches(self, employee: str, contact: str) -> bool:
+        """Does the employee have a warm path to the contact? The two sources answer it unless the contact
+        has two or more and the employee is not among the two kept: only then walk back from the contact."""
+        src = self.sources.get(contact, ())
+        if employee in src:
+            return True
+        return len(src) == 2 and employee in self.reachers(contact)
+
     def reachers(self, contact: str) -> frozenset[str]:
         """Every employee with a warm path to the contact (rep levels: does this rep reach this key person?)."""
         if contact not in self._reachers:
@@ -411,7 +419,7 @@ class CompanyState:
                 reps.add(rep)
         for rep in reps:
             if rep in self.reps:
-                self.levels[rep] = rep_levels.answer_of(self, rep, lambda r, k: r in self.reachers(k))
+                self.levels[rep] = rep_levels.answer_of(self, rep, self.reaches)
             else:
                 self.levels.pop(rep, None)
         self._finish(version, token)

@@ -20,7 +20,9 @@ and a lock; tests/integration/test_company_state.py checks refreshed views equal
 """
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -34,6 +36,7 @@ from app.services.graph_changes import Changes, changes_since
 from app.services.view_cache import settings_key
 from app.services.warm_index import NONE, index_from_rows
 
+log = logging.getLogger("brm.company_state")
 REBUILD_SHARE = 0.25   # changes reaching more than this share of contacts (and REBUILD_MIN): build everything again
 REBUILD_MIN = 2000
 MAX_STATES = 4         # settings variants kept per process
@@ -114,17 +117,6 @@ class CompanyState:
         row = self.rows.get(c)
         return row is not None and not row["hostile"]
 
-    def _succ(self, c: str) -> set[str]:
-        """Contacts one step after c (ignoring hostility: used for 'who can be affected', a superset)."""
-        row = self.rows.get(c)
-        out = set(self.rep_in.get(c, ()))
-        if row is not None:
-            out.update(row["influences"], row["reports_to"])
-            for ci in row["circles"]:
-                out |= self.members.get(ci, set())
-        out.discard(c)
-        return out
-
     def _step_preds(self, c: str) -> set[str]:
         """Contacts that step to c along INFLUENCES or REPORTS_TO (either way); circles apart."""
         row = self.rows.get(c)
@@ -134,68 +126,100 @@ class CompanyState:
         out.discard(c)
         return out
 
-    def _ball(self, start: Iterable[str], step: Any) -> set[str]:
+    def _ball(self, start: Iterable[str], forward: bool) -> set[str]:
+        """Contacts within `hops` steps after (forward: ignoring hostility, a superset of who can be affected)
+        or before (through contacts that can be passed) `start`. A circle is expanded once, not per member."""
         seen = set(start)
         frontier = set(seen)
+        circles_done: set[str] = set()
         for _ in range(self.hops):
-            nxt = set()
+            nxt: set[str] = set()
             for c in frontier:
-                nxt |= step(c)
+                row = self.rows.get(c)
+                if forward:
+                    nxt |= self.rep_in.get(c, set())
+                    if row is not None:
+                        nxt.update(row["influences"], row["reports_to"])
+                else:
+                    nxt |= self._step_preds(c)
+                if row is not None:
+                    for ci in row["circles"]:
+                        if ci not in circles_done:
+                            circles_done.add(ci)
+                            nxt |= self.members.get(ci, set())
+            if not forward:
+                nxt = {p for p in nxt if self._passable(p)}
             frontier = nxt - seen
             if not frontier:
                 break
             seen |= frontier
         return seen
 
-    def _preds_passable(self, c: str) -> set[str]:
-        out = {p for p in self._step_preds(c) if self._passable(p)}
-        row = self.rows.get(c)
-        if row is not None:
-            for ci in row["circles"]:
-                out |= {m for m in self.members.get(ci, ()) if m != c and self._passable(m)}
-        return out
+    def _bits(self, employees: Iterable[str]) -> int:
+        mask = 0
+        for e in employees:
+            bit = self.bit.get(e)
+            if bit is None:
+                bit = self.bit[e] = len(self.bit_employee)
+                self.bit_employee.append(e)
+            mask |= 1 << bit
+        return mask
 
-    def _local_sources(self, targets: set[str]) -> dict[str, tuple[str, ...]]:
-        """The two smallest sources (by employee id) of each target, propagated over the `hops` steps before
-        the targets only (every warm path of at most `hops` steps into a target lies inside that ball)."""
-        ball = {c for c in self._ball(targets, self._preds_passable) if c in self.rows}
-        cur = {c: two(self.rows[c]["knowers"]) for c in ball}
+    def _masks(self, targets: Iterable[str]) -> dict[str, int]:
+        """Every employee with a warm path to each target, as a bit mask, propagated over the `hops` steps
+        before the targets only (every warm path of at most `hops` steps into a target lies in that ball)."""
+        targets = set(targets)
+        ball = {c for c in self._ball(targets, forward=False) if c in self.rows}
+        cur = {c: self._bits(self.rows[c]["knowers"]) for c in ball}
+        preds = {c: [p for p in self._step_preds(c) if p in cur and self._passable(p)] for c in ball}
+        circles = {ci for c in ball for ci in self.rows[c]["circles"]}
+        passing = {ci: [m for m in self.members.get(ci, ()) if m in cur and self._passable(m)] for ci in circles}
         for _ in range(self.hops):
             circle = {}
-            for ci in {ci for c in ball for ci in self.rows[c]["circles"]}:
-                circle[ci] = two(e for m in self.members.get(ci, ()) if m in cur and self._passable(m) for e in cur[m])
+            for ci, members in passing.items():
+                mask = 0
+                for m in members:
+                    mask |= cur[m]
+                circle[ci] = mask
             nxt = {}
             for c in ball:
-                acc = set(cur[c])
-                for p in self._step_preds(c):
-                    if p in cur and self._passable(p):
-                        acc.update(cur[p])
+                mask = cur[c]
+                for p in preds[c]:
+                    mask |= cur[p]
                 for ci in self.rows[c]["circles"]:
-                    acc.update(circle[ci])
-                nxt[c] = two(acc)
+                    mask |= circle[ci]
+                nxt[c] = mask
             if nxt == cur:
                 break
             cur = nxt
         return {c: cur[c] for c in targets if c in cur}
 
+    def _two_of(self, mask: int) -> tuple[str, ...]:
+        """Two employees of a mask (the two lowest bits): exact for 'nobody / exactly one (who) / several'."""
+        out = []
+        while mask and len(out) < 2:
+            low = mask & -mask
+            out.append(self.bit_employee[low.bit_length() - 1])
+            mask ^= low
+        return tuple(out)
+
     def reaches(self, employee: str, contact: str) -> bool:
         """Does the employee have a warm path to the contact? The two sources answer it unless the contact
-        has two or more and the employee is not among the two kept: only then walk back from the contact."""
+        has two or more and the employee is not among the two kept: then the contact's mask does."""
         src = self.sources.get(contact, ())
         if employee in src:
             return True
-        return len(src) == 2 and employee in self.reachers(contact)
-
-    def reachers(self, contact: str) -> frozenset[str]:
-        """Every employee with a warm path to the contact (rep levels: does this rep reach this key person?)."""
-        if contact not in self._reachers:
-            ball = {c for c in self._ball([contact], self._preds_passable) if c in self.rows}
-            self._reachers[contact] = frozenset(e for c in ball for e in self.rows[c]["knowers"])
-        return self._reachers[contact]
+        if len(src) < 2:
+            return False
+        if contact not in self._mask:
+            self._mask.update(self._masks([contact]))
+        bit = self.bit.get(employee)
+        return bit is not None and bool(self._mask.get(contact, 0) >> bit & 1)
 
     # ------------------------------------------------------------------ build everything
     def build(self, graph: Graph, version: int | None, token: str | None) -> None:
         self.builds += 1
+        started = time.perf_counter()
         rows = graph.read("warm_index_contacts", ids=None)
         employee_rows = graph.read("employees_brief")
         index = index_from_rows(rows, employee_rows)
@@ -210,7 +234,9 @@ class CompanyState:
         for c, src in self.sources.items():
             if len(src) == 1:
                 self.sole[src[0]].add(c)
-        self._reachers: dict[str, frozenset[str]] = {}
+        self.bit: dict[str, int] = {}            # employee id -> bit of the reach masks (refreshes)
+        self.bit_employee: list[str] = []
+        self._mask: dict[str, int] = {}          # contact -> mask of every employee reaching it (this version)
         self.employees = {e["id"]: e for e in employee_rows}
         self._set_keys(graph.read("key_contacts", accounts=None,
                                   fallback_importance=self.ms.key_contact_fallback_importance), replace_all=True)
@@ -227,17 +253,20 @@ class CompanyState:
         self.impacts = {e: departure.impact_of(self, e) for e in self.employees}
         self.coverage = {a: coverage.account_row(self, a) for a in self.keys}
         pairs = {(rep, k) for rep in self.reps for k in self._rep_key_people(rep)}
-        reached = index.reaches(sorted(pairs), self.hops)  # vectorised; refreshes ask reachers() per key person
+        reached = index.reaches(sorted(pairs), self.hops)  # vectorised; refreshes ask reaches() per pair
         self.levels = {rep: rep_levels.answer_of(self, rep, lambda r, k: (r, k) in reached) for rep in self.reps}
         self._finish(version, token)
+        log.info("company views built from the whole graph in %.2f s (%d contacts)", time.perf_counter() - started,
+                 len(self.rows))
+
+    def _rep_excellent(self, rep: str) -> list[str]:
+        """The rep's accounts graded excellent by closeness: only their key people's reach matters for it."""
+        return [a["account"] for a in self.reps[rep]["accounts"]
+                if closeness_grade(best_closeness(a), self.settings) is ClosenessGrade.excellent]
 
     def _rep_key_people(self, rep: str) -> set[str]:
         """The key people of the rep's accounts graded excellent by closeness (whose reach decides them)."""
-        out: set[str] = set()
-        for account in self.reps[rep]["accounts"]:
-            if closeness_grade(best_closeness(account), self.settings) is ClosenessGrade.excellent:
-                out.update(c["id"] for c in self.keys.get(account["account"], {}).get("key_contacts", []))
-        return out
+        return {c for a in self._rep_excellent(rep) for c in self._key_ids(a)}
 
     def _set_keys(self, rows: list[dict[str, Any]], replace_all: bool = False, accounts: Iterable[str] = ()) -> set[str]:
         """Store key-contact rows (all, or for `accounts`); returns the contacts whose key status changed."""
@@ -285,6 +314,7 @@ class CompanyState:
     def refresh(self, graph: Graph, changes: Changes, version: int, token: str) -> bool:
         """Apply what the writes since our version declared; False when it is too big (build instead)."""
         self.refreshes += 1
+        started = time.perf_counter()
         if changes.is_empty():
             self.version, self.token = version, token
             return True
@@ -300,16 +330,17 @@ class CompanyState:
         changed = {c for c in reread if _row_key(self.rows.get(c)) != _row_key(fresh.get(c))}
         old_accounts = {self.rows[c]["account"] for c in C | changed if c in self.rows}
         old_knowers = {e for c in C | changed if c in self.rows for e in self.rows[c]["knowers"]}
-        affected = self._ball(changed, self._succ)
+        affected = self._ball(changed, forward=True)
         for c in changed:
             if c in self.rows:
                 self._drop_row(c)
             if c in fresh:
                 self._add_row(fresh[c])
-        affected |= self._ball(changed, self._succ)
+        affected |= self._ball(changed, forward=True)
         if len(affected) > self._too_many():
             return False
-        new_sources = self._local_sources(affected)
+        self._mask = self._masks(affected)
+        new_sources = {c: self._two_of(m) for c, m in self._mask.items()}
         moved: set[str] = set()      # contacts whose sources changed
         who: set[str] = set(E)       # employees whose departure impact must be worked out again
         for c in affected:
@@ -318,15 +349,13 @@ class CompanyState:
                 self.sources.pop(c, None)
             else:
                 self.sources[c] = new
-            if old != new:
+            if _kind(old) != _kind(new):   # nobody / this one alone / several
                 moved.add(c)
                 if len(old) == 1:
                     self.sole[old[0]].discard(c)
                     who.add(old[0])
                 if len(new) == 1 and c in self.rows:
                     self.sole[new[0]].add(c)
-        for k in affected:
-            self._reachers.pop(k, None)
 
         # roles in open deals: of the touched contacts (all of theirs) and of the touched deals
         role_rows = graph.read("open_deal_members", contacts=sorted(C), opportunities=sorted(O)) if C or O else []
@@ -413,22 +442,30 @@ class CompanyState:
 
         # a rep's level reads its ties, the key people of its excellent accounts and whether it reaches them
         reps = set(rep_ids) | set(E)
-        for rep, row in self.reps.items():
-            if rep not in reps and (any(a["account"] in accounts for a in row["accounts"])
-                                    or not self._rep_key_people(rep).isdisjoint(affected)):
-                reps.add(rep)
+        for rep in self.reps:
+            if rep not in reps:
+                excellent = self._rep_excellent(rep)
+                if not accounts.isdisjoint(excellent) or any(not affected.isdisjoint(self._key_ids(a)) for a in excellent):
+                    reps.add(rep)
+        # the key people whose reach the two sources cannot answer: one propagation for all of them
+        need = {k for rep in reps if rep in self.reps for k in self._rep_key_people(rep)
+                if len(self.sources.get(k, ())) == 2 and k not in self._mask}
+        if need:
+            self._mask.update(self._masks(need))
         for rep in reps:
             if rep in self.reps:
                 self.levels[rep] = rep_levels.answer_of(self, rep, self.reaches)
             else:
                 self.levels.pop(rep, None)
         self._finish(version, token)
+        log.info("company views refreshed in %.2f s: %d contacts re-read, %d changed, %d affected, %d accounts, "
+                 "%d employees, %d reps", time.perf_counter() - started, len(reread), len(changed), len(affected),
+                 len(accounts), len(who), len(reps))
         return True
 
 
-def two(values: Iterable[str]) -> tuple[str, ...]:
-    """The two smallest distinct values (by id): exact for 'nobody / exactly one / several' under unions."""
-    return tuple(sorted(set(values))[:2])
+def _kind(sources: tuple[str, ...]) -> tuple[str, ...] | int:
+    return sources if len(sources) < 2 else 2
 
 
 def best_closeness(account: dict[str, Any]) -> float | None:

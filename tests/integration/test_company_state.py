@@ -63,14 +63,15 @@ def fresh(graph: Graph, settings: Settings, ms: ManagerSettings) -> dict[str, An
     return views(state)
 
 
-def random_write(client: TestClient, rng: random.Random, data: dict[str, Any], entries: list[str]) -> str:
+def random_write(client: TestClient, rng: random.Random, data: dict[str, Any], entries: list[str],
+                 kind: str | None = None) -> str:
     """One curation write through the API (or an undo); returns what it was (for the assertion message)."""
     contacts = [c["id"] for c in data["contacts"]]
     employees = [e["id"] for e in data["employees"]]
     c1, c2 = rng.sample(contacts, 2)
     e = rng.choice(employees)
     o = rng.choice([o["id"] for o in data["opportunities"]])
-    kind = rng.choice(["knows+", "knows+", "knows-", "influences+", "influences-", "reports+", "member+",
+    kind = kind or rng.choice(["knows+", "knows+", "knows-", "influences+", "influences-", "reports+", "member+",
                        "member-", "attitude", "role+", "role-", "stage", "contact+", "contact-", "employee-",
                        "undo", "undo"])
     if kind == "knows+":
@@ -143,7 +144,7 @@ def test_views_updated_from_declared_changes_equal_a_fresh_build(graph: Graph, c
     done = []
     rebuilt = []
     for step in range(40):
-        done.append(random_write(client, rng, data, entries))
+        done.append(random_write(client, rng, data, entries, "undo" if step % 5 == 4 else None))
         state = cs.company_state(graph, settings, ms)
         if state.builds != builds + len(rebuilt):
             rebuilt.append(done[-1])
@@ -152,7 +153,7 @@ def test_views_updated_from_declared_changes_equal_a_fresh_build(graph: Graph, c
     assert state.refreshes >= 30
     happened = {d.split()[0] for d in done if d.endswith((": 200", ": 201", ": 204"))}
     assert len([d for d in done if d.endswith((": 200", ": 201", ": 204"))]) >= 20, done  # most writes happened
-    assert {"knows+", "attitude", "stage", "undo"} <= happened, done     # every kind of write path was taken
+    assert {"knows+", "attitude", "stage", "undo"} <= happened, [d for d in done if d.startswith("undo")]
 
 
 def test_undeclared_writes_and_wiped_graphs_rebuild(graph: Graph, client: TestClient, settings: Settings) -> None:

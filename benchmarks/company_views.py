@@ -114,11 +114,34 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 def bump(client: httpx.Client, graph: Any) -> None:
-    """A write through the gateway (a no-op query in a write transaction): the graph version moves on."""
+    """A write through the gateway (a no-op query in a write transaction): the graph version moves on, and
+    since it declares no changes (app.services.graph_changes), the company-wide views rebuild."""
     graph.write("graph_version")
 
 
-def company_views(client: httpx.Client, graph: Any, employee: str, new: bool, warm_calls: int) -> dict[str, Any]:
+class CurationWrite:
+    """A real curation write through the API, each time a different one: employee `employee` KNOWS `contact`
+    (the CEO of the 5,000-contact account: the write whose effect reaches furthest), created, its strength
+    changed, deleted, in turn. It declares its changes, so the views are updated, not rebuilt."""
+
+    def __init__(self, employee: str, contact: str) -> None:
+        self.path, self.n = f"/employees/{employee}/knows/{contact}", 0
+
+    def __call__(self, client: httpx.Client, graph: Any) -> None:
+        self.n += 1
+        if self.n % 3 == 0:
+            response = client.delete(self.path)
+        else:
+            response = client.put(self.path, json={"strength": round(0.3 + self.n / 1000, 3)})
+        if response.status_code >= 300 and response.status_code != 404:
+            raise RuntimeError(f"write {self.path}: {response.status_code} {response.text[:200]}")
+
+
+ISSUE_15_VIEWS = ("departure_risk", "departure_impact_one", "levels", "level_one", "coverage", "key_accounts")
+
+
+def company_views(client: httpx.Client, graph: Any, employee: str, new: bool, warm_calls: int,
+                  write: Any = bump, only: tuple[str, ...] | None = None) -> dict[str, Any]:
     """Cold (first call after a write) and warm (median of the next calls) for each company-wide view."""
     views = {
         "departure_risk": ("/employees/departure-risk", {}),
@@ -134,10 +157,16 @@ def company_views(client: httpx.Client, graph: Any, employee: str, new: bool, wa
     }
     out: dict[str, Any] = {}
     for name, (path, params) in views.items():
+        if only is not None and name not in only:
+            continue
         if new:
-            bump(client, graph)
+            started = time.perf_counter()
+            write(client, graph)
+            write_ms = (time.perf_counter() - started) * 1000
         ms, status, size, _ = timed(client, path, params)
         entry: dict[str, Any] = {"cold_ms": round(ms, 1), "status": status, "bytes": size}
+        if new:
+            entry["write_ms"] = round(write_ms, 1)
         calls = warm_calls if new else 0
         if calls:
             entry["warm_ms"] = round(statistics.median(timed(client, path, params)[0] for _ in range(calls)), 1)
@@ -267,6 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--reuse", action="store_true", help="measure the database an earlier run imported (no import)")
     p.add_argument("--code", default="both", choices=["old", "new", "both"], help="which servers to measure")
     p.add_argument("--old-timeout", type=float, default=600.0, help="client timeout (s) for the old code's calls")
+    p.add_argument("--write", default="curation", choices=["curation", "undeclared"],
+                   help="the write before each first call: a KNOWS edit through the API (declares its changes: the "
+                        "views update) or a write query that declares nothing (the views rebuild)")
+    p.add_argument("--issue15-only", action="store_true", help="company phase: only issue 15's six views")
     p.add_argument("--skip", default="", help="comma-separated phases to skip: company,old,big,same,entity,nx")
     p.add_argument("--out", type=Path, default=PROJECT_ROOT / "benchmarks" / "results" / "issue15-company-views.json")
     args = p.parse_args(argv)
@@ -325,7 +358,18 @@ def main(argv: list[str] | None = None) -> int:
             new = label == "new"
             if "company" not in skip:
                 log(f"== {label} code: company-wide views")
-                results[f"{label}_company"] = company_views(client, db.graph, employee, new, args.warm_calls)
+                write: Any = bump
+                if args.write == "curation":
+                    people = db.graph.read("bench_views_account_people", account=big["id"])[0]
+                    ceo = sorted(c["id"] for c in people["contacts"] if c["top"])[0]
+                    write = CurationWrite(employee, ceo)
+                    results["write"] = {"kind": "curation", "path": write.path}
+                if new:  # the state is built by the first view call after a start: time it on its own
+                    ms, status, _, _ = timed(client, "/employees/departure-risk")
+                    results[f"{label}_first_build"] = {"ms": round(ms, 1), "status": status}
+                    log(f"    first call after the start (builds the views' state): {results[f'{label}_first_build']}")
+                results[f"{label}_company"] = company_views(client, db.graph, employee, new, args.warm_calls, write,
+                                                            ISSUE_15_VIEWS if args.issue15_only else None)
                 save()
             if "big" in skip:
                 continue

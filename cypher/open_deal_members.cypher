@@ -1,6 +1,17 @@
 // Decision-chain memberships in open deals (stage not won/lost): who sits in which deal, with its amount.
-MATCH (c:Contact)-[r:ROLE_IN]->(o:Opportunity)
-WHERE NOT coalesce(o.stage, '') IN ['won', 'lost']
+// $contacts / $opportunities: null for every membership, or (after a write, app.services.company_state)
+// the memberships of those contacts and of those deals.
+CALL () {
+  WITH $contacts AS ids WHERE ids IS NULL
+  MATCH (c:Contact)-[r:ROLE_IN]->(o:Opportunity) RETURN c, r, o
+  UNION
+  UNWIND coalesce($contacts, []) AS id
+  MATCH (c:Contact {id: id})-[r:ROLE_IN]->(o:Opportunity) RETURN c, r, o
+  UNION
+  UNWIND coalesce($opportunities, []) AS id
+  MATCH (c:Contact)-[r:ROLE_IN]->(o:Opportunity {id: id}) RETURN c, r, o
+}
+WITH c, r, o WHERE NOT coalesce(o.stage, '') IN ['won', 'lost']
 OPTIONAL MATCH (o)-[:FOR]->(a:Account)
 RETURN c.id AS contact, o.id AS opportunity, o.name AS opportunity_name, o.amount AS amount,
        o.stage AS stage, r.role AS role, a.id AS account, a.name AS account_name

@@ -47,3 +47,4 @@ CREATE RANGE INDEX compete_state_competitor IF NOT EXISTS FOR (n:CompeteState) O
 CREATE RANGE INDEX line_state_pair IF NOT EXISTS FOR (n:LineState) ON (n.contact, n.manager, n.at);
 CREATE RANGE INDEX line_state_manager IF NOT EXISTS FOR (n:LineState) ON (n.manager);
 CREATE CONSTRAINT coaching_note_id IF NOT EXISTS FOR (n:CoachingNote) REQUIRE n.id IS UNIQUE;
+CREATE RANGE INDEX graph_change_version IF NOT EXISTS FOR (n:GraphChange) ON (n.version);

@@ -3,7 +3,14 @@
 // Per contact: its account, whether it is hostile (overall attitude below neutral: never passed through),
 // the contacts it steps to along INFLUENCES, its REPORTS_TO managers (the step goes both ways), its circles,
 // and the employees who KNOW it. Same step rules as cypher/warm_predecessors.cypher.
-MATCH (c:Contact)
+// $ids: null for every contact, or the contacts to read again after a write (app.services.company_state).
+CALL () {
+  WITH $ids AS ids WHERE ids IS NULL
+  MATCH (c:Contact) RETURN c
+  UNION
+  UNWIND coalesce($ids, []) AS id
+  MATCH (c:Contact {id: id}) RETURN c
+}
 OPTIONAL MATCH (c)-[:WORKS_AT]->(a:Account)
 RETURN c.id AS id, c.name AS name, a.id AS account, a.name AS account_name,
        coalesce(c.attitude, '') IN ['negative', 'strong_negative'] AS hostile,

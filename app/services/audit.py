@@ -16,6 +16,7 @@ from neo4j.time import Date, DateTime
 
 from app.core.errors import Conflict, NotFound
 from app.db.graph import Graph
+from app.services.graph_changes import Changes, declare, from_snapshots
 from app.services.history import capture_for_ref
 from app.services.keys import Principal
 
@@ -140,9 +141,23 @@ def audited_write(graph: Graph, principal: Principal | None, ref: Ref,
             done = action or ("create" if before is None else "delete" if after is None else "update")
             record(tx, principal, done, ref, before, after)
             capture_for_ref(tx, ref, datetime.now(timezone.utc))
+        changes = changes_of(ref, before, after) if before != after else Changes()
+        if changes is not None:
+            declare(tx, changes)
         return result
 
     return graph.write_transaction(unit)
+
+
+def changes_of(ref: Ref, before: dict[str, Any] | None, after: dict[str, Any] | None) -> Changes | None:
+    """What an audited write of `ref` changed, for the company-wide views (app.services.graph_changes).
+    None (declare nothing: the views rebuild) for an account's delete, which also removes its circles, whose
+    members elsewhere are not in the account's snapshot."""
+    if isinstance(ref, NodeRef) and ref.label == "Account" and after is None:
+        return None
+    if isinstance(ref, NodeRef):
+        return from_snapshots(ref.label, ref.id, [], [before, after])
+    return from_snapshots(None, None, [(ref.from_label, ref.from_id), (ref.to_label, ref.to_id)], [])
 
 
 def record_import(graph: Graph, principal: Principal | None, summary: dict[str, Any]) -> None:
@@ -184,7 +199,11 @@ def undo(graph: Graph, principal: Principal | None, entry_id: str) -> dict[str, 
         previous = loads(entry["previous"])
         _restore(tx, ref, previous)
         capture_for_ref(tx, ref, datetime.now(timezone.utc))
-        undo_id = record(tx, principal, "undo", ref, now, snapshot(tx, ref))
+        after = snapshot(tx, ref)
+        undo_id = record(tx, principal, "undo", ref, now, after)
+        changes = changes_of(ref, now, after)
+        if changes is not None:
+            declare(tx, changes)
         Graph.run_in(tx, "audit_mark_undone", id=entry_id, undo_id=undo_id)
         return {"undone": entry_id, "entry": undo_id}
 

@@ -21,7 +21,7 @@ from app.models.managers import CoverageRow, DepartureRiskRow, RepLevel, RepLeve
 from app.services.coverage import CoverageSort, coverage
 from app.services.departure import departure_impacts, departure_ranking
 from app.services.level_reasons import localise
-from app.services.rep_levels import rep_levels
+from app.services.company_state import company_state
 
 T = TypeVar("T")
 DEFAULT_LIMIT = 100
@@ -75,12 +75,16 @@ def levels_page(graph: Graph, settings: Settings, ms: ManagerSettings, *, offset
                 limit: int = DEFAULT_LIMIT, team: str | None = None, level: RepLevel | None = None,
                 details: bool = False, lang: str = "en") -> Page[RepLevelAnswer]:
     """Rep levels, best first; the per-account list (with each reason) only with `details`; reasons in `lang`."""
-    rows = rep_levels(graph, settings, ms)
-    rows = [a for a in rows if (team is None or a.team == team) and (level is None or a.level is level)]
+    state = company_state(graph, settings, ms)
+    rows = state.view(("levels", team, level), lambda: [
+        a for a in state.levels_sorted if (team is None or a.team == team) and (level is None or a.level is level)])
     chosen = page(rows, offset, limit)
-    chosen.items = [localise(a, ms, lang) for a in chosen.items]
-    if not details:
-        chosen.items = [a.model_copy(update={"accounts": []}) for a in chosen.items]
+
+    def shape(answer: RepLevelAnswer) -> RepLevelAnswer:
+        local = localise(answer, ms, lang)
+        return local if details else local.model_copy(update={"accounts": []})
+    # each answer is localised once while it is current (warm pages were 744 ms at S localising every call)
+    chosen.items = [state.shaped(a, ("level", lang, details), shape) for a in chosen.items]
     return chosen
 
 

@@ -3,16 +3,17 @@ with the account's three degrees and grade (current values)."""
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from app.core.config import Settings
 from app.core.errors import InvalidInput
 from app.core.levels_config import ManagerSettings
 from app.db.graph import Graph
 from app.models.managers import ContactRef, CoverageRow
-from app.services.degrees import degrees_from_row
-from app.services.key_contacts import key_contacts
-from app.services.view_cache import cached, settings_key
-from app.services.warm_index import warm_index
+from app.services.company_state import company_state
+
+if TYPE_CHECKING:
+    from app.services.company_state import CompanyState
 
 
 class CoverageSort(str, Enum):
@@ -32,29 +33,21 @@ def coverage(graph: Graph, settings: Settings, ms: ManagerSettings, sort: Covera
     direction = order or DEFAULT_ORDER[sort]
     if direction not in ("asc", "desc"):
         raise InvalidInput("order must be asc or desc")
-    rows = cached(graph, "coverage_rows", (settings_key(settings, ms),),
-                  lambda: _rows(graph, settings, ms))
-    return sort_rows(rows, sort, direction)
+    state = company_state(graph, settings, ms)
+    return state.view(("coverage", sort, direction), lambda: sort_rows(state.coverage_rows, sort, direction))
 
 
-def _rows(graph: Graph, settings: Settings, ms: ManagerSettings) -> list[CoverageRow]:
-    """Every account's row, in no particular order (kept per graph version; sorting is per request)."""
-    keys = key_contacts(graph, ms)
-    index = warm_index(graph)
-    counts = index.source_counts(settings.reach_max_hops)
-    reachable = lambda cid: cid in index.position and counts[index.position[cid]] > 0  # noqa: E731
-    degrees = {row["account"]: degrees_from_row(row, settings) for row in graph.read("account_degrees_live", accounts=None)}
-    rows = []
-    for row in keys:
-        people = sorted(row["key_contacts"], key=lambda c: c["id"])
-        unreachable = [ContactRef(id=c["id"], name=c["name"]) for c in people if not reachable(c["id"])]
-        total = len(people)
-        rows.append(CoverageRow(account=row["account"], name=row["name"], region=row.get("region"),
-                                basis=row["basis"], key_contacts=total,
-                                reachable=total - len(unreachable), gap=len(unreachable),
-                                reachable_share=round((total - len(unreachable)) / total, 4) if total else None,
-                                unreachable=unreachable, degrees=degrees[row["account"]]))
-    return rows
+def account_row(state: "CompanyState", account: str) -> CoverageRow:
+    """One account's row from the state: its key contacts, which of them somebody can reach, its degrees."""
+    row = state.keys[account]
+    people = sorted(row["key_contacts"], key=lambda c: c["id"])
+    unreachable = [ContactRef(id=c["id"], name=c["name"]) for c in people if not state.sources.get(c["id"])]
+    total = len(people)
+    return CoverageRow(account=row["account"], name=row["name"], region=row.get("region"),
+                       basis=row["basis"], key_contacts=total,
+                       reachable=total - len(unreachable), gap=len(unreachable),
+                       reachable_share=round((total - len(unreachable)) / total, 4) if total else None,
+                       unreachable=unreachable, degrees=state.degrees[row["account"]])
 
 
 def sort_rows(rows: list[CoverageRow], sort: CoverageSort, direction: str) -> list[CoverageRow]:

@@ -19,6 +19,7 @@ from neo4j import ManagedTransaction
 from app.core.errors import Conflict, NotFound
 from app.db.graph import Graph
 from app.models.keys import CreatedKey, KeyInfo, Role
+from app.services.graph_changes import Changes, declare
 
 PREFIX = "brm"
 
@@ -57,6 +58,7 @@ def create_key(graph: Graph, name: str, role: Role, principal: "Principal | None
         if user is not None:
             row["user"] = Graph.run_in(tx, "keys_set_user", id=key_id, user=user)[0]["user"]
         record(tx, principal, "create", NodeRef("ApiKey", key_id), None, dict(row))
+        declare(tx, Changes())  # nothing the company-wide views read
         return row
 
     row = graph.write_transaction(unit)
@@ -83,6 +85,7 @@ def revoke_key(graph: Graph, key: str, cache: "KeyCache | None" = None,
         revoked = Graph.run_in(tx, "keys_revoke", id=matches[0]["id"])[0]
         before = {k: v for k, v in revoked.items() if k != "revoked_at"}
         record(tx, principal, "revoke", NodeRef("ApiKey", revoked["id"]), before, dict(revoked))
+        declare(tx, Changes())  # nothing the company-wide views read
         return revoked
 
     revoked = graph.write_transaction(unit)

@@ -8,7 +8,8 @@ for a worse one (docs/managers.md).
 """
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from app.core.config import Settings
 from app.core.errors import NotFound
@@ -18,9 +19,11 @@ from app.models.managers import (
     ClosenessGrade, ContactRef, KeyPersonInfluence, LevelRequirement, RepAccount, RepLevel, RepLevelAnswer,
 )
 from app.services.degrees import closeness_grade
-from app.services.key_contacts import key_contacts, opposed, worst_attitude
-from app.services.view_cache import cached, settings_key
-from app.services.warm_index import warm_index
+from app.services.company_state import company_state
+from app.services.key_contacts import opposed, worst_attitude
+
+if TYPE_CHECKING:
+    from app.services.company_state import CompanyState
 
 COUNTED = (ClosenessGrade.medium, ClosenessGrade.good, ClosenessGrade.excellent)
 
@@ -50,32 +53,25 @@ def level_for(counts: dict[str, int], ms: ManagerSettings) -> tuple[RepLevel, li
 
 def rep_levels(graph: Graph, settings: Settings, ms: ManagerSettings,
                employee_id: str | None = None) -> list[RepLevelAnswer]:
-    """Levels of every employee (or one: NotFound if unknown), best level first then name."""
+    """Levels of every employee (or one: NotFound if unknown), best level first then name
+    (kept up to date by app.services.company_state)."""
+    state = company_state(graph, settings, ms)
     if employee_id is None:
-        return cached(graph, "rep_levels", _params(settings, ms), lambda: _levels(graph, settings, ms, None))
-    return cached(graph, "rep_level", (*_params(settings, ms), employee_id),
-                  lambda: _levels(graph, settings, ms, employee_id))
-
-
-def _params(settings: Settings, ms: ManagerSettings) -> tuple[object, ...]:
-    return (settings_key(settings, ms),)
-
-
-def _levels(graph: Graph, settings: Settings, ms: ManagerSettings, employee_id: str | None) -> list[RepLevelAnswer]:
-    reps = graph.read("rep_account_ties", employee=employee_id)
-    if employee_id is not None and not reps:
+        return state.levels_sorted
+    answer = state.levels.get(employee_id)
+    if answer is None:
         raise NotFound(f"no employee with id {employee_id!r}", entity="Employee", id=employee_id)
-    excellent = [(rep["id"], a["account"]) for rep in reps for a in rep["accounts"]
-                 if closeness_grade(_best(a)[0], settings) is ClosenessGrade.excellent]
-    accounts = sorted({account for _, account in excellent})
-    keys = {row["account"]: row for row in key_contacts(graph, ms, accounts)} if accounts else {}
-    # who reaches whom, asked only for the pairs that matter: a rep and the key people of its excellent accounts
-    pairs = [(rep, c["id"]) for rep, account in excellent for c in keys.get(account, {}).get("key_contacts", [])]
-    reached = warm_index(graph).reaches(pairs, settings.reach_max_hops) if pairs else set()
-    answers = [_answer(rep, keys, reached, settings, ms) for rep in reps]
-    order = list(RepLevel)
-    answers.sort(key=lambda a: (-order.index(a.level), a.name or "", a.employee))
-    return answers
+    return [answer]
+
+
+def answer_of(state: "CompanyState", rep_id: str, reaches: Callable[[str, str], bool]) -> RepLevelAnswer:
+    """One rep's level from the state's ties and key contacts; `reaches(rep, contact)`: a warm path exists."""
+    rep = state.reps[rep_id]
+    excellent = {a["account"] for a in rep["accounts"]
+                 if closeness_grade(_best(a)[0], state.settings) is ClosenessGrade.excellent}
+    keys = {a: state.keys[a] for a in excellent if a in state.keys}
+    reached = {(rep_id, c["id"]) for a in keys.values() for c in a["key_contacts"] if reaches(rep_id, c["id"])}
+    return _answer(rep, keys, reached, state.settings, state.ms)
 
 
 def _best(account: dict[str, Any]) -> tuple[float | None, list[dict[str, Any]]]:

@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 
 from app.db.graph import Graph
+from app.services.graph_changes import write_declared  # nothing the company-wide views read
 from app.models.keys import Role
 from app.services.keys import Principal
 
@@ -42,7 +43,8 @@ def csrf_matches(token: str, presented: str | None) -> bool:
 
 def start_session(graph: Graph, username: str, ttl_s: int, address: str | None) -> NewSession:
     token = secrets.token_urlsafe(32)
-    row = graph.write("sessions_create", id=token_hash(token), username=username, ttl_s=int(ttl_s), address=address)[0]
+    row = write_declared(graph, "sessions_create", None, id=token_hash(token), username=username, ttl_s=int(ttl_s),
+                         address=address)[0]
     return NewSession(token=token, expires_at=row["expires_at"], csrf_token=csrf_token_for(token))
 
 
@@ -59,4 +61,4 @@ def session_principal(graph: Graph, token: str) -> tuple[Principal, str] | None:
 
 
 def end_session(graph: Graph, token: str) -> bool:
-    return bool(graph.write("sessions_revoke", id=token_hash(token))[0]["revoked"])
+    return bool(write_declared(graph, "sessions_revoke", None, id=token_hash(token))[0]["revoked"])

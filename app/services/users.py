@@ -13,6 +13,7 @@ from neo4j.exceptions import ConstraintError
 
 from app.core.errors import Conflict, InvalidInput, NotFound
 from app.db.graph import Graph
+from app.services.graph_changes import write_declared  # nothing the company-wide views read
 from app.models.keys import Role
 from app.models.users import UserInfo
 
@@ -30,8 +31,8 @@ def create_user(graph: Graph, username: str, password: str, role: Role, employee
         raise InvalidInput(f"no employee with id {employee!r}", [
             {"key": "users", "row": None, "field": "employee", "message": "unknown employee id", "value": employee}])
     try:
-        row = graph.write("users_create", username=username, hash=HASHER.hash(password), role=role.value,
-                          employee=employee)[0]
+        row = write_declared(graph, "users_create", None, username=username, hash=HASHER.hash(password),
+                             role=role.value, employee=employee)[0]
     except ConstraintError:
         raise Conflict(f"a user named {username!r} already exists", field="username") from None
     return UserInfo(**row)
@@ -43,7 +44,7 @@ def list_users(graph: Graph) -> list[UserInfo]:
 
 def disable_user(graph: Graph, username: str) -> int:
     """Disable the user and revoke their sessions; returns how many sessions were revoked."""
-    rows = graph.write("users_disable", username=username)
+    rows = write_declared(graph, "users_disable", None, username=username)
     if not rows:
         raise NotFound(f"no user named {username!r}")
     return rows[0]["sessions_revoked"]
@@ -51,7 +52,7 @@ def disable_user(graph: Graph, username: str) -> int:
 
 def reset_password(graph: Graph, username: str, password: str) -> int:
     """Set a new password; every session of the user is revoked. Returns how many."""
-    rows = graph.write("users_set_password", username=username, hash=HASHER.hash(password))
+    rows = write_declared(graph, "users_set_password", None, username=username, hash=HASHER.hash(password))
     if not rows:
         raise NotFound(f"no user named {username!r}")
     return rows[0]["sessions_revoked"]
@@ -67,7 +68,7 @@ def verify_login(graph: Graph, username: str, password: str) -> dict | None:
     if row is None or row["disabled"]:
         return None
     if HASHER.check_needs_rehash(row["hash"]):
-        graph.write("users_set_password_keep_sessions", username=username, hash=HASHER.hash(password))
+        write_declared(graph, "users_set_password_keep_sessions", None, username=username, hash=HASHER.hash(password))
     return row
 
 

@@ -189,8 +189,12 @@ def _expand(csr: tuple[np.ndarray, np.ndarray], nodes: np.ndarray, slots: np.nda
 
 def load_warm_index(graph: Graph) -> WarmIndex:
     """Read the reach graph of every contact (one query) and the employees, and index them."""
-    rows = graph.read("warm_index_contacts")
-    employee_rows = graph.read("employees_brief")
+    return index_from_rows(graph.read("warm_index_contacts", ids=None), graph.read("employees_brief"))
+
+
+def index_from_rows(rows: list[dict[str, Any]], employee_rows: list[dict[str, Any]]) -> WarmIndex:
+    """Index rows of cypher/warm_index_contacts.cypher (any order) and of employees_brief."""
+    rows = list(rows)
     employees = [row["id"] for row in employee_rows]
     employee_position = {e: i for i, e in enumerate(employees)}
     rows.sort(key=lambda r: r["id"])

@@ -33,7 +33,7 @@ SKIP_PREFIXES = ("bench_",)
 PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 DATES = {"as_of", "since", "start", "stale_start", "contact_start"}
 DATETIMES = {"at", "until"}
-INTS = {"max_hops", "offset", "limit", "fallback_importance", "skip", "n"}
+INTS = {"max_hops", "offset", "limit", "fallback_importance", "skip", "n", "keep", "since_version"}
 BOOLS = {"include_hostile", "employees_flag", "newest_first", "subunits"}
 LISTS = {"ids", "accounts", "contact_ids", "departments", "opportunities", "circles", "competitors",
          "activities", "contacts", "points", "rows", "pairs", "rels", "employees", "hostile"}

@@ -96,3 +96,31 @@ def test_lists_are_pages_filtered_and_sorted(risk_graph: Graph, client: TestClie
     assert [a["id"] for a in client.get("/accounts/scores", params={"region": "North"}).json()["accounts"]] == ["beta"]
     page = departure_page(risk_graph, settings, ManagerSettings(), offset=4, limit=10)
     assert (page.total, [r.employee for r in page.items]) == (5, ["e-erin"])
+
+
+def test_entity_writes_undo_and_roles_read_back_at_once(risk_graph: Graph, client: TestClient,
+                                                        settings: Settings) -> None:
+    """Bob knows m1, and m1 -INFLUENCES-> k3 (decision maker in D2, 500) is Bob's alone: Bob has 500 at risk,
+    Acme's key people k1, k2, k3 are all reachable. Each write below is read back by the next call, and
+    applied from its declared changes (the views' state is not built again)."""
+    from app.services import company_state
+
+    bob = lambda: client.get("/employees/e-bob/departure-impact").json()  # noqa: E731
+    acme = lambda: next(r for r in client.get("/coverage").json()["items"] if r["account"] == "acme")  # noqa: E731
+    assert (bob()["amount_at_risk"], bob()["contacts"], acme()["gap"]) == (500, 2, 0)
+    builds = company_state.company_state(risk_graph, settings, ManagerSettings()).builds
+    # m1 turns hostile: nobody passes through m1 any more, so k3 is out of reach (Bob still knows m1 itself)
+    from app.models.entities import ContactIn
+
+    row = client.get("/contacts/m1").json()
+    body = {k: v for k, v in row.items() if k in ContactIn.model_fields and v is not None}
+    assert client.put("/contacts/m1", json={**body, "attitude": "negative"}).status_code == 200
+    assert (bob()["amount_at_risk"], [c["id"] for c in bob()["at_risk"]], acme()["gap"]) == (0, ["m1"], 1)
+    # undo puts m1 back: k3 reachable through m1 again
+    entry = client.get("/audit", params={"entity": "Contact", "id": "m1", "limit": 1}).json()[0]["id"]
+    assert client.post(f"/audit/{entry}/undo").status_code == 200
+    assert (bob()["amount_at_risk"], bob()["contacts"], acme()["gap"]) == (500, 2, 0)
+    # k3 leaves D2's decision chain: D2 has no key person at risk, k3 is no key contact of Acme any more
+    assert client.delete("/opportunities/D2/roles/k3").status_code == 204
+    assert (bob()["amount_at_risk"], bob()["contacts"], acme()["key_contacts"]) == (0, 2, 2)
+    assert company_state.company_state(risk_graph, settings, ManagerSettings()).builds == builds

@@ -1,0 +1,520 @@
+"""The company-wide views, kept in memory and updated from each write's declared changes (issue 15).
+
+Departure risk and impact, coverage and rep levels read the whole graph: the reach graph of every
+contact (who can reach whom), key contacts and degrees per account, open-deal roles per contact, the
+ties of every rep. Built once (`_build`: the whole graph, a minute at S under load), they are then
+brought up to date by what the writes since then declared (app.services.graph_changes) in `_refresh`:
+
+1. the reach rows of the touched contacts, of the contacts that point at them and of the contacts the
+   touched employees know are read again; the rows that differ are the changed contacts T;
+2. the contacts whose sources can change are those within `max_hops` steps after T (before and after
+   the write): A. Their two smallest sources are propagated again over the `max_hops` steps before A
+   only (exact for A: every warm path into A lies there), the rest keeps its values;
+3. roles, key contacts and degrees are read again for the deals and accounts touched (and the accounts
+   whose key people or contacts changed), rep ties for the employees whose known contacts changed;
+4. only the employees, accounts and reps whose inputs changed get a new answer; lists are re-sorted.
+
+When the changes are not all known (a write path that does not declare, a wiped graph) or too big,
+everything is built again. Reads take one tiny query (the version and the change records since ours)
+and a lock; tests/integration/test_company_state.py checks refreshed views equal freshly built ones.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from app.core.config import Settings
+from app.core.levels_config import ManagerSettings
+from app.db.graph import Graph
+from app.models.managers import ClosenessGrade, CoverageRow, DepartureImpact, DepartureRiskRow, RepLevel, RepLevelAnswer
+from app.services.degrees import closeness_grade, degrees_from_row
+from app.services.graph_changes import Changes, changes_since
+from app.services.view_cache import settings_key
+from app.services.warm_index import NONE, index_from_rows
+
+log = logging.getLogger("brm.company_state")
+REBUILD_SHARE = 0.25   # changes reaching more than this share of contacts (and REBUILD_MIN): build everything again
+REBUILD_MIN = 2000
+MAX_STATES = 4         # settings variants kept per process
+
+
+class CompanyState:
+    """Inputs and answers of the company-wide views for one version of one graph and one set of settings."""
+
+    def __init__(self, settings: Settings, ms: ManagerSettings) -> None:
+        self.settings, self.ms = settings, ms
+        self.hops = settings.reach_max_hops
+        self.version: int | None = None
+        self.token: str | None = None
+        self.lock = threading.Lock()
+        self.pages: dict[Any, Any] = {}          # per-request shapes of the lists (e.g. localised levels), per version
+        self._shaped: dict[Any, tuple[Any, Any]] = {}
+        self.builds = self.refreshes = 0         # how often each path ran (tests: writes that declare never rebuild)
+
+    def view(self, key: Any, build: Any) -> Any:
+        """A per-request shape of the lists (sorted coverage, localised levels), made once per version, under
+        the lock so it is built from one version's answers only."""
+        with self.lock:
+            if key not in self.pages:
+                self.pages[key] = build()
+            return self.pages[key]
+
+    def shaped(self, answer: Any, key: Any, build: Any) -> Any:
+        """`build(answer)` (e.g. a rep level in one language), kept while that answer object is current:
+        a refresh replaces only the answers whose inputs changed, so the others keep their shapes."""
+        slot = (getattr(answer, "employee", None) or getattr(answer, "account", None), key)
+        entry = self._shaped.get(slot)
+        if entry is None or entry[0] is not answer:
+            entry = self._shaped[slot] = (answer, build(answer))
+        return entry[1]
+
+    # ------------------------------------------------------------------ reach graph bookkeeping
+    def _index_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.infl_in: dict[str, set[str]] = defaultdict(set)
+        self.rep_in: dict[str, set[str]] = defaultdict(set)
+        self.members: dict[str, set[str]] = defaultdict(set)
+        self.known_by: dict[str, set[str]] = defaultdict(set)
+        self.account_contacts: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            self._add_row(row)
+
+    def _add_row(self, row: dict[str, Any]) -> None:
+        c = row["id"]
+        self.rows[c] = row
+        for v in row["influences"]:
+            self.infl_in[v].add(c)
+        for v in row["reports_to"]:
+            self.rep_in[v].add(c)
+        for ci in row["circles"]:
+            self.members[ci].add(c)
+        for e in row["knowers"]:
+            self.known_by[e].add(c)
+        if row["account"] is not None:
+            self.account_contacts[row["account"]].add(c)
+
+    def _drop_row(self, c: str) -> None:
+        row = self.rows.pop(c)
+        for v in row["influences"]:
+            self.infl_in[v].discard(c)
+        for v in row["reports_to"]:
+            self.rep_in[v].discard(c)
+        for ci in row["circles"]:
+            self.members[ci].discard(c)
+        for e in row["knowers"]:
+            self.known_by[e].discard(c)
+        if row["account"] is not None:
+            self.account_contacts[row["account"]].discard(c)
+
+    def _too_many(self) -> float:
+        return max(REBUILD_MIN, REBUILD_SHARE * len(self.rows))
+
+    def _passable(self, c: str) -> bool:
+        row = self.rows.get(c)
+        return row is not None and not row["hostile"]
+
+    def _step_preds(self, c: str) -> set[str]:
+        """Contacts that step to c along INFLUENCES or REPORTS_TO (either way); circles apart."""
+        row = self.rows.get(c)
+        out = set(self.infl_in.get(c, ())) | set(self.rep_in.get(c, ()))
+        if row is not None:
+            out.update(row["reports_to"])
+        out.discard(c)
+        return out
+
+    def _ball(self, start: Iterable[str], forward: bool) -> set[str]:
+        """Contacts within `hops` steps after (forward: ignoring hostility, a superset of who can be affected)
+        or before (through contacts that can be passed) `start`. A circle is expanded once, not per member."""
+        seen = set(start)
+        frontier = set(seen)
+        circles_done: set[str] = set()
+        for _ in range(self.hops):
+            nxt: set[str] = set()
+            for c in frontier:
+                row = self.rows.get(c)
+                if forward:
+                    nxt |= self.rep_in.get(c, set())
+                    if row is not None:
+                        nxt.update(row["influences"], row["reports_to"])
+                else:
+                    nxt |= self._step_preds(c)
+                if row is not None:
+                    for ci in row["circles"]:
+                        if ci not in circles_done:
+                            circles_done.add(ci)
+                            nxt |= self.members.get(ci, set())
+            if not forward:
+                nxt = {p for p in nxt if self._passable(p)}
+            frontier = nxt - seen
+            if not frontier:
+                break
+            seen |= frontier
+        return seen
+
+    def _bits(self, employees: Iterable[str]) -> int:
+        mask = 0
+        for e in employees:
+            bit = self.bit.get(e)
+            if bit is None:
+                bit = self.bit[e] = len(self.bit_employee)
+                self.bit_employee.append(e)
+            mask |= 1 << bit
+        return mask
+
+    def _masks(self, targets: Iterable[str]) -> dict[str, int]:
+        """Every employee with a warm path to each target, as a bit mask, propagated over the `hops` steps
+        before the targets only (every warm path of at most `hops` steps into a target lies in that ball)."""
+        targets = set(targets)
+        ball = {c for c in self._ball(targets, forward=False) if c in self.rows}
+        cur = {c: self._bits(self.rows[c]["knowers"]) for c in ball}
+        preds = {c: [p for p in self._step_preds(c) if p in cur and self._passable(p)] for c in ball}
+        circles = {ci for c in ball for ci in self.rows[c]["circles"]}
+        passing = {ci: [m for m in self.members.get(ci, ()) if m in cur and self._passable(m)] for ci in circles}
+        for _ in range(self.hops):
+            circle = {}
+            for ci, members in passing.items():
+                mask = 0
+                for m in members:
+                    mask |= cur[m]
+                circle[ci] = mask
+            nxt = {}
+            for c in ball:
+                mask = cur[c]
+                for p in preds[c]:
+                    mask |= cur[p]
+                for ci in self.rows[c]["circles"]:
+                    mask |= circle[ci]
+                nxt[c] = mask
+            if nxt == cur:
+                break
+            cur = nxt
+        return {c: cur[c] for c in targets if c in cur}
+
+    def _two_of(self, mask: int) -> tuple[str, ...]:
+        """Two employees of a mask (the two lowest bits): exact for 'nobody / exactly one (who) / several'."""
+        out = []
+        while mask and len(out) < 2:
+            low = mask & -mask
+            out.append(self.bit_employee[low.bit_length() - 1])
+            mask ^= low
+        return tuple(out)
+
+    def reaches(self, employee: str, contact: str) -> bool:
+        """Does the employee have a warm path to the contact? The two sources answer it unless the contact
+        has two or more and the employee is not among the two kept: then the contact's mask does."""
+        src = self.sources.get(contact, ())
+        if employee in src:
+            return True
+        if len(src) < 2:
+            return False
+        if contact not in self._mask:
+            self._mask.update(self._masks([contact]))
+        bit = self.bit.get(employee)
+        return bit is not None and bool(self._mask.get(contact, 0) >> bit & 1)
+
+    # ------------------------------------------------------------------ build everything
+    def build(self, graph: Graph, version: int | None, token: str | None) -> None:
+        self.builds += 1
+        started = time.perf_counter()
+        rows = graph.read("warm_index_contacts", ids=None)
+        employee_rows = graph.read("employees_brief")
+        index = index_from_rows(rows, employee_rows)
+        first, second = index.two_sources(self.hops)
+        self._index_rows(rows)
+        names = index.employees
+        self.sources: dict[str, tuple[str, ...]] = {}
+        for i, contact in enumerate(index.contacts):
+            f, s = int(first[i]), int(second[i])
+            self.sources[contact["id"]] = tuple(names[x] for x in (f, s) if x != NONE)
+        self.sole: dict[str, set[str]] = defaultdict(set)
+        for c, src in self.sources.items():
+            if len(src) == 1:
+                self.sole[src[0]].add(c)
+        self.bit: dict[str, int] = {}            # employee id -> bit of the reach masks (refreshes)
+        self.bit_employee: list[str] = []
+        self._mask: dict[str, int] = {}          # contact -> mask of every employee reaching it (this version)
+        self.employees = {e["id"]: e for e in employee_rows}
+        self._set_keys(graph.read("key_contacts", accounts=None,
+                                  fallback_importance=self.ms.key_contact_fallback_importance), replace_all=True)
+        self.degrees = {row["account"]: degrees_from_row(row, self.settings)
+                        for row in graph.read("account_degrees_live", accounts=None)}
+        self.roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.deal_members: dict[str, set[str]] = defaultdict(set)
+        for member in graph.read("open_deal_members", contacts=None, opportunities=None):
+            self.roles[member["contact"]].append(member)
+            self.deal_members[member["opportunity"]].add(member["contact"])
+        self.reps = {rep["id"]: rep for rep in graph.read("rep_account_ties", employees=None)}
+        from app.services import coverage, departure, rep_levels  # the views' own rules (they import us lazily)
+
+        self.impacts = {e: departure.impact_of(self, e) for e in self.employees}
+        self.coverage = {a: coverage.account_row(self, a) for a in self.keys}
+        pairs = {(rep, k) for rep in self.reps for k in self._rep_key_people(rep)}
+        reached = index.reaches(sorted(pairs), self.hops)  # vectorised; refreshes ask reaches() per pair
+        self.levels = {rep: rep_levels.answer_of(self, rep, lambda r, k: (r, k) in reached) for rep in self.reps}
+        self._finish(version, token)
+        log.info("company views built from the whole graph in %.2f s (%d contacts)", time.perf_counter() - started,
+                 len(self.rows))
+
+    def _rep_excellent(self, rep: str) -> list[str]:
+        """The rep's accounts graded excellent by closeness: only their key people's reach matters for it."""
+        return [a["account"] for a in self.reps[rep]["accounts"]
+                if closeness_grade(best_closeness(a), self.settings) is ClosenessGrade.excellent]
+
+    def _rep_key_people(self, rep: str) -> set[str]:
+        """The key people of the rep's accounts graded excellent by closeness (whose reach decides them)."""
+        return {c for a in self._rep_excellent(rep) for c in self._key_ids(a)}
+
+    def _set_keys(self, rows: list[dict[str, Any]], replace_all: bool = False, accounts: Iterable[str] = ()) -> set[str]:
+        """Store key-contact rows (all, or for `accounts`); returns the contacts whose key status changed."""
+        if replace_all:
+            self.keys: dict[str, dict[str, Any]] = {}
+            self.key_accounts_of: dict[str, set[str]] = defaultdict(set)
+        before = {c for a in accounts for c in self._key_ids(a)}
+        for a in accounts:
+            for c in self._key_ids(a):
+                self.key_accounts_of[c].discard(a)
+            self.keys.pop(a, None)
+        for row in rows:
+            self.keys[row["account"]] = row
+            for c in self._key_ids(row["account"]):
+                self.key_accounts_of[c].add(row["account"])
+        after = {c for a in accounts for c in self._key_ids(a)}
+        return {c for c in before ^ after}
+
+    def _key_ids(self, account: str) -> list[str]:
+        return [c["id"] for c in self.keys.get(account, {}).get("key_contacts", [])]
+
+    def is_key(self, contact: str) -> bool:
+        return bool(self.key_accounts_of.get(contact))
+
+    def account_name(self, account: str | None) -> str | None:
+        return None if account is None else self.keys.get(account, {}).get("name")
+
+    def _finish(self, version: int | None, token: str | None) -> None:
+        from app.services.departure import rank_key
+
+        ordered = sorted(self.impacts.values(), key=rank_key)
+        self.impacts = {imp.employee: imp for imp in ordered}
+        self.ranking = [DepartureRiskRow(rank=i + 1, employee=imp.employee, name=imp.name, team=imp.team,
+                                         amount_at_risk=imp.amount_at_risk, key_contacts=imp.key_contacts,
+                                         contacts=imp.contacts, deals=len(imp.deals))
+                        for i, imp in enumerate(ordered)]
+        order = list(RepLevel)
+        self.levels_sorted: list[RepLevelAnswer] = sorted(
+            self.levels.values(), key=lambda a: (-order.index(a.level), a.name or "", a.employee))
+        self.coverage_rows: list[CoverageRow] = list(self.coverage.values())
+        self.pages = {}
+        self.version, self.token = version, token
+
+    # ------------------------------------------------------------------ bring up to date from declared changes
+    def refresh(self, graph: Graph, changes: Changes, version: int, token: str) -> bool:
+        """Apply what the writes since our version declared; False when it is too big (build instead)."""
+        self.refreshes += 1
+        started = time.perf_counter()
+        if changes.is_empty():
+            self.version, self.token = version, token
+            return True
+        C, E, O = set(changes.contacts), set(changes.employees), set(changes.opportunities)
+        reread = set(C)
+        for c in C:
+            reread |= self.infl_in.get(c, set()) | self.rep_in.get(c, set())
+        for e in E:
+            reread |= self.known_by.get(e, set())
+        if len(reread) > self._too_many():
+            return False
+        fresh = {row["id"]: row for row in graph.read("warm_index_contacts", ids=sorted(reread))} if reread else {}
+        changed = {c for c in reread if _row_key(self.rows.get(c)) != _row_key(fresh.get(c))}
+        old_accounts = {self.rows[c]["account"] for c in C | changed if c in self.rows}
+        old_knowers = {e for c in C | changed if c in self.rows for e in self.rows[c]["knowers"]}
+        affected = self._ball(changed, forward=True)
+        for c in changed:
+            if c in self.rows:
+                self._drop_row(c)
+            if c in fresh:
+                self._add_row(fresh[c])
+        affected |= self._ball(changed, forward=True)
+        if len(affected) > self._too_many():
+            return False
+        self._mask = self._masks(affected)
+        new_sources = {c: self._two_of(m) for c, m in self._mask.items()}
+        moved: set[str] = set()      # contacts whose sources changed
+        who: set[str] = set(E)       # employees whose departure impact must be worked out again
+        for c in affected:
+            old, new = self.sources.get(c, ()), new_sources.get(c, ())
+            if c not in self.rows:
+                self.sources.pop(c, None)
+            else:
+                self.sources[c] = new
+            if _kind(old) != _kind(new):   # nobody / this one alone / several
+                moved.add(c)
+                if len(old) == 1:
+                    self.sole[old[0]].discard(c)
+                    who.add(old[0])
+                if len(new) == 1 and c in self.rows:
+                    self.sole[new[0]].add(c)
+
+        # roles in open deals: of the touched contacts (all of theirs) and of the touched deals
+        role_rows = graph.read("open_deal_members", contacts=sorted(C), opportunities=sorted(O)) if C or O else []
+        role_contacts = set(C) | {r["contact"] for r in role_rows} | {c for o in O for c in self.deal_members.get(o, ())}
+        role_accounts: set[str] = set()
+        role_changed: set[str] = set()
+        for c in role_contacts:
+            old = self.roles.get(c, [])
+            kept = [] if c in C else [r for r in old if r["opportunity"] not in O]
+            added = [r for r in role_rows if r["contact"] == c and (c in C or r["opportunity"] in O)]
+            new = sorted(kept + added, key=lambda r: r["opportunity"])
+            if new != old:
+                role_changed.add(c)
+                role_accounts |= {r["account"] for r in old + new if r["account"] is not None}
+                for r in old:
+                    self.deal_members[r["opportunity"]].discard(c)
+                for r in new:
+                    self.deal_members[r["opportunity"]].add(c)
+            if new:
+                self.roles[c] = new
+            else:
+                self.roles.pop(c, None)
+
+        # key contacts and degrees of the accounts touched
+        accounts = set(changes.accounts) | old_accounts | role_accounts
+        accounts |= {self.rows[c]["account"] for c in C | changed if c in self.rows and self.rows[c]["account"]}
+        for c in C | changed:
+            accounts |= self.key_accounts_of.get(c, set())
+        accounts.discard(None)
+        key_changed: set[str] = set()
+        if accounts:
+            wanted = sorted(accounts)
+            key_changed = self._set_keys(graph.read("key_contacts", accounts=wanted,
+                                                    fallback_importance=self.ms.key_contact_fallback_importance),
+                                         accounts=wanted)
+            for a in wanted:
+                self.degrees.pop(a, None)
+            self.degrees.update({row["account"]: degrees_from_row(row, self.settings)
+                                 for row in graph.read("account_degrees_live", accounts=wanted)})
+        renamed_accounts = changes.renamed & accounts
+
+        # employees and their ties
+        if E & changes.renamed or any(e not in self.employees for e in E):
+            self.employees = {e["id"]: e for e in graph.read("employees_brief")}
+        rep_ids = set(E) | old_knowers | {e for c in C | changed if c in self.rows for e in self.rows[c]["knowers"]}
+        for a in renamed_accounts:
+            rep_ids |= {e for c in self.account_contacts.get(a, ()) for e in self.rows[c]["knowers"]}
+        if rep_ids:
+            for e in rep_ids:
+                self.reps.pop(e, None)
+            self.reps.update({rep["id"]: rep for rep in graph.read("rep_account_ties", employees=sorted(rep_ids))})
+
+        # answers: only those whose inputs changed (on copies: a reader may still hold the old ones)
+        from app.services import coverage, departure, rep_levels
+
+        self.impacts, self.coverage, self.levels = dict(self.impacts), dict(self.coverage), dict(self.levels)
+
+        people = C | changed | moved | role_changed | key_changed
+        for a in renamed_accounts:
+            people |= self.account_contacts.get(a, set())
+        for c in people:
+            src = self.sources.get(c, ())
+            if len(src) == 1:
+                who.add(src[0])
+        for e in who:
+            if e in self.employees:
+                self.impacts[e] = departure.impact_of(self, e)
+            else:
+                self.impacts.pop(e, None)
+        for e in [e for e in self.impacts if e not in self.employees]:
+            del self.impacts[e]
+        for e in self.employees:
+            if e not in self.impacts:
+                self.impacts[e] = departure.impact_of(self, e)
+
+        cover = set(accounts)
+        for c in moved:
+            cover |= self.key_accounts_of.get(c, set())
+        for a in cover:
+            if a in self.keys:
+                self.coverage[a] = coverage.account_row(self, a)
+            else:
+                self.coverage.pop(a, None)
+
+        # a rep's level reads its ties, the key people of its excellent accounts and whether it reaches them
+        reps = set(rep_ids) | set(E)
+        for rep in self.reps:
+            if rep not in reps:
+                excellent = self._rep_excellent(rep)
+                if not accounts.isdisjoint(excellent) or any(not affected.isdisjoint(self._key_ids(a)) for a in excellent):
+                    reps.add(rep)
+        # the key people whose reach the two sources cannot answer: one propagation for all of them
+        need = {k for rep in reps if rep in self.reps for k in self._rep_key_people(rep)
+                if len(self.sources.get(k, ())) == 2 and k not in self._mask}
+        if need:
+            self._mask.update(self._masks(need))
+        for rep in reps:
+            if rep in self.reps:
+                self.levels[rep] = rep_levels.answer_of(self, rep, self.reaches)
+            else:
+                self.levels.pop(rep, None)
+        self._finish(version, token)
+        log.info("company views refreshed in %.2f s: %d contacts re-read, %d changed, %d affected, %d accounts, "
+                 "%d employees, %d reps", time.perf_counter() - started, len(reread), len(changed), len(affected),
+                 len(accounts), len(who), len(reps))
+        return True
+
+
+def _kind(sources: tuple[str, ...]) -> tuple[str, ...] | int:
+    return sources if len(sources) < 2 else 2
+
+
+def best_closeness(account: dict[str, Any]) -> float | None:
+    values = [c["closeness"] for c in account["contacts"] if c["closeness"] is not None]
+    return max(values) if values else None
+
+
+def _row_key(row: dict[str, Any] | None) -> Any:
+    if row is None:
+        return None
+    return (row["name"], row["account"], bool(row["hostile"]), tuple(sorted(row["influences"])),
+            tuple(sorted(row["reports_to"])), tuple(sorted(row["circles"])), tuple(sorted(row["knowers"])))
+
+
+# ---------------------------------------------------------------------- one state per graph and settings
+_lock = threading.Lock()
+_states: dict[tuple[Any, ...], CompanyState] = {}
+
+
+def company_state(graph: Graph, settings: Settings, ms: ManagerSettings) -> CompanyState:
+    """The state of the graph as it is now: refreshed from the declared changes, or built again.
+
+    Returned with its lock NOT held; callers read the answers they need at once (refreshes replace the
+    lists and answers, they never change an answer object in place)."""
+    key = (id(graph.driver), graph.database, settings_key(settings, ms))
+    with _lock:
+        state = _states.get(key)
+        if state is None:
+            state = _states[key] = CompanyState(settings, ms)
+            while len(_states) > MAX_STATES:
+                _states.pop(next(iter(_states)))
+    with state.lock:
+        try:
+            if state.version is not None and state.token is not None:
+                version, token, changes = changes_since(graph, state.version, state.token)
+                if changes is not None and version is not None and token is not None:
+                    if state.refresh(graph, changes, version, token):
+                        return state
+            row = graph.read_one("graph_version") or {}
+            state.build(graph, row.get("version"), row.get("token"))
+        except BaseException:
+            state.version = state.token = None   # half applied (a query failed): the next call builds again
+            raise
+        if row.get("token") is None:     # nothing written through the gateway yet: nothing can be kept
+            state.version = state.token = None
+        return state
+
+
+def clear() -> None:
+    """Forget every state (tests that want a cold start)."""
+    with _lock:
+        _states.clear()

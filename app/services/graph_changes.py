@@ -1,0 +1,110 @@
+"""What each write changed, recorded in the write's own transaction, for the company-wide views (issue 15).
+
+Every write transaction through app.db.graph bumps the graph version (a counter, a fresh token and the
+token it replaced). A write path that knows what it touched also calls `declare` in the same
+transaction: one `:GraphChange` record with the version and the ids of the contacts, employees,
+accounts and opportunities touched. A reader holding the views of version V (token T) asks for the
+records after V (`changes_since`): if every version up to the current one has a record and the chain
+of tokens starts at T, the union of the records is everything that changed, and the views are updated
+from it (app.services.company_state). A version with no record (a write path that does not declare:
+imports, captures, erasure, ties, a restore) or a broken chain (a wiped graph) answers None: the reader
+rebuilds from the whole graph. So a path that forgets to declare costs time, never a stale answer; a
+path that declares must name every node whose own data or relationships it changed (`from_snapshots`
+does it for audited writes from their before/after states, relationships included).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from app.db.graph import Graph
+
+KEEP_VERSIONS = 5000  # change records kept; a reader further behind rebuilds
+LABEL_FIELDS = {"Contact": "contacts", "Employee": "employees", "Account": "accounts", "Opportunity": "opportunities"}
+
+
+@dataclass
+class Changes:
+    """Ids touched by one or more writes. `renamed`: nodes whose own properties may have changed (an account's
+    name is copied into other views' rows, so those rows are re-read only when the account itself changed)."""
+
+    contacts: set[str] = field(default_factory=set)
+    employees: set[str] = field(default_factory=set)
+    accounts: set[str] = field(default_factory=set)
+    opportunities: set[str] = field(default_factory=set)
+    renamed: set[str] = field(default_factory=set)
+
+    def add(self, label: str | None, node_id: str | None) -> None:
+        name = LABEL_FIELDS.get(label or "")
+        if name is not None and node_id is not None:
+            getattr(self, name).add(node_id)
+
+    def update(self, other: "Changes") -> None:
+        for name in ("contacts", "employees", "accounts", "opportunities", "renamed"):
+            getattr(self, name).update(getattr(other, name))
+
+    def is_empty(self) -> bool:
+        return not (self.contacts or self.employees or self.accounts or self.opportunities or self.renamed)
+
+
+def declare(tx: ManagedTransaction, changes: Changes) -> None:
+    """Record what this write transaction changed (call it inside the write's transaction; an empty
+    Changes says "nothing the views read", e.g. a sign-in)."""
+    Graph.run_in(tx, "graph_change_record", contacts=sorted(changes.contacts), employees=sorted(changes.employees),
+                 accounts=sorted(changes.accounts), opportunities=sorted(changes.opportunities),
+                 renamed=sorted(changes.renamed), keep=KEEP_VERSIONS)
+
+
+def write_declared(graph: Graph, name: str, changes: Changes | None = None, /, **params: Any) -> list[dict[str, Any]]:
+    """Graph.write of one named query, declaring `changes` (default: nothing the views read) in its transaction."""
+    def unit(tx: ManagedTransaction) -> list[dict[str, Any]]:
+        rows = Graph.run_in(tx, name, **params)
+        declare(tx, changes or Changes())
+        return rows
+    return graph.write_transaction(unit)
+
+
+def from_snapshots(label: str | None, node_id: str | None, ends: Iterable[tuple[str, str]],
+                   states: Iterable[dict[str, Any] | None]) -> Changes:
+    """The changes of an audited write: the node written (if it is a node), the ends of a relationship
+    written, and every node at the other end of a relationship of it before or after (app.services.audit
+    snapshots: a deleted contact loses its edges, a moved one changes account)."""
+    changes = Changes()
+    changes.add(label, node_id)
+    if label is not None and node_id is not None:
+        changes.renamed.add(node_id)
+    for end_label, end_id in ends:
+        changes.add(end_label, end_id)
+    for state in states:
+        for rel in (state or {}).get("rels", []):
+            changes.add(rel.get("label"), rel.get("id"))
+    return changes
+
+
+def changes_since(graph: Graph, version: int, token: str) -> tuple[int | None, str | None, Changes | None]:
+    """(current version, current token, what changed since `version`/`token`) — the changes are None when
+    they are not all known (a write that did not declare, a wiped graph): the caller must rebuild."""
+    row = graph.read_one("graph_changes_since", since_version=version) or {}
+    current, now = row.get("version"), row.get("token")
+    if current is None or now is None:
+        return None, None, None
+    if current == version:
+        return current, now, (Changes() if now == token else None)
+    if current < version:
+        return current, now, None
+    seen: dict[int, dict[str, Any]] = {}
+    total = Changes()
+    for record in row.get("changes") or []:
+        seen.setdefault(record["version"], record)
+        for name in ("contacts", "employees", "accounts", "opportunities", "renamed"):
+            getattr(total, name).update(record.get(name) or [])
+    chain = token
+    for v in range(version + 1, current + 1):
+        record = seen.get(v)
+        if record is None or record["previous"] != chain:
+            return current, now, None
+        chain = record["token"]
+    return current, now, (total if chain == now else None)

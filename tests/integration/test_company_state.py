@@ -1,0 +1,191 @@
+"""Issue 15: the company-wide views updated from each write's declared changes (app.services.company_state)
+give exactly the answers of a fresh build from the whole graph, after every kind of curation write and
+undo, on a random messy graph; a write that declares nothing, or a wiped graph, makes them rebuild."""
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.core.config import Settings
+from app.core.levels_config import ManagerSettings
+from app.db.graph import Graph
+from app.models.entities import ContactIn, OpportunityIn
+from app.services import company_state as cs
+from app.services.graph_changes import changes_since
+from app.services.importer import import_bundle
+from tests import reach_oracle
+from tests.conftest import wipe
+
+pytestmark = pytest.mark.integration
+
+
+def messy_bundle(seed: int) -> dict[str, Any]:
+    """reach_oracle's random bundle (one account) plus a second account influenced from the first, closeness
+    and importance values, open and won deals with approvers, decision makers and users."""
+    rng = random.Random(seed)
+    data = reach_oracle.random_bundle(seed, contacts=60, employees=10, influence=1.0)
+    for row in data["contacts"]:
+        if rng.random() < 0.8:
+            row["closeness"] = rng.choice([30, 45, 65, 85, 95])
+        if rng.random() < 0.5:
+            row["importance"] = rng.randint(1, 5)
+    data["accounts"].append({"id": "acc-s", "name": "Second"})
+    second = [{"id": f"s-{i}", "name": f"S{i}", "account": "acc-s", "closeness": rng.choice([50, 85]),
+               "importance": rng.randint(3, 5)} for i in range(8)]
+    data["contacts"] += second
+    data["influences"] += [{"from": rng.choice(data["contacts"][:60])["id"], "to": s["id"]} for s in second[:5]]
+    ids = [c["id"] for c in data["contacts"][:60]]
+    data["opportunities"] = [{"id": f"o-{k}", "name": f"Deal {k}", "account": "acc-r", "amount": 100 * (k + 1),
+                              "stage": "won" if k == 3 else "bid"} for k in range(5)]
+    data["opportunities"].append({"id": "o-s", "name": "Second deal", "account": "acc-s", "amount": 50, "stage": "bid"})
+    roles = {}
+    for o in data["opportunities"][:5]:
+        for cid in rng.sample(ids, 4):
+            roles[(o["id"], cid)] = rng.choice(["approver", "decision_maker", "user"])
+    data["roles"] = [{"opportunity": o, "contact": c, "role": r} for (o, c), r in roles.items()]
+    data["knows"] += [{"employee": "e-00", "contact": "s-1"}, {"employee": "e-01", "contact": "s-2"}]
+    return data
+
+
+def views(state: cs.CompanyState) -> dict[str, Any]:
+    return {"impacts": [i.model_dump() for i in state.impacts.values()],
+            "ranking": [r.model_dump() for r in state.ranking],
+            "coverage": {a: r.model_dump() for a, r in sorted(state.coverage.items())},
+            "levels": [a.model_dump() for a in state.levels_sorted]}
+
+
+def fresh(graph: Graph, settings: Settings, ms: ManagerSettings) -> dict[str, Any]:
+    state = cs.CompanyState(settings, ms)
+    state.build(graph, None, None)
+    return views(state)
+
+
+def random_write(client: TestClient, rng: random.Random, data: dict[str, Any], entries: list[str],
+                 kind: str | None = None) -> str:
+    """One curation write through the API (or an undo); returns what it was (for the assertion message)."""
+    contacts = [c["id"] for c in data["contacts"]]
+    employees = [e["id"] for e in data["employees"]]
+    c1, c2 = rng.sample(contacts, 2)
+    e = rng.choice(employees)
+    o = rng.choice([o["id"] for o in data["opportunities"]])
+    kind = kind or rng.choice(["knows+", "knows+", "knows-", "influences+", "influences-", "reports+", "member+",
+                       "member-", "attitude", "role+", "role-", "stage", "contact+", "contact-", "employee-",
+                       "undo", "undo"])
+    if kind == "knows+":
+        r = client.put(f"/employees/{e}/knows/{c1}", json={"strength": round(rng.random(), 2)})
+    elif kind == "knows-":
+        r = client.delete(f"/employees/{e}/knows/{c1}")
+    elif kind == "influences+":
+        r = client.put(f"/contacts/{c1}/influences/{c2}", json={})
+    elif kind == "influences-":
+        r = client.delete(f"/contacts/{c1}/influences/{c2}")
+    elif kind == "reports+":
+        r = client.put(f"/contacts/{c1}/reports-to/{c2}", json={})
+    elif kind == "member+":
+        r = client.put(f"/circles/ci-{rng.randrange(5)}/members/{c1}", json={"role": "member"})
+    elif kind == "member-":
+        r = client.delete(f"/circles/ci-{rng.randrange(5)}/members/{c1}")
+    elif kind == "attitude":
+        row = client.get(f"/contacts/{c1}").json()
+        body = {k: v for k, v in row.items() if k in ContactIn.model_fields and v is not None}
+        body["attitude"] = rng.choice(["negative", "positive", "neutral", "strong_negative"])
+        body["importance"] = rng.randint(1, 5)
+        r = client.put(f"/contacts/{c1}", json=body)
+    elif kind == "role+":
+        r = client.put(f"/opportunities/{o}/roles/{c1}", json={"role": rng.choice(["approver", "decision_maker"])})
+    elif kind == "role-":
+        r = client.delete(f"/opportunities/{o}/roles/{c1}")
+    elif kind == "stage":
+        row = client.get(f"/opportunities/{o}").json()
+        body = {k: v for k, v in row.items() if k in OpportunityIn.model_fields and v is not None}
+        body["stage"] = rng.choice(["won", "bid", "lost", "validate"])
+        r = client.put(f"/opportunities/{o}", json=body)
+    elif kind == "contact+":
+        new = f"n-{rng.randrange(10**6)}"
+        r = client.put(f"/contacts/{new}", json={"name": new, "account": "acc-r", "closeness": 90})
+        if r.status_code < 300:
+            data["contacts"].append({"id": new})
+            client.put(f"/employees/{e}/knows/{new}", json={})
+    elif kind == "contact-":
+        r = client.delete(f"/contacts/{c1}")
+        if r.status_code < 300:
+            data["contacts"] = [c for c in data["contacts"] if c["id"] != c1]
+    elif kind == "employee-":
+        r = client.delete(f"/employees/{e}")
+        if r.status_code < 300:
+            data["employees"] = [x for x in data["employees"] if x["id"] != e]
+    else:
+        if not entries:
+            return "undo (nothing yet)"
+        r = client.post(f"/audit/{entries[0] if rng.random() < 0.7 else rng.choice(entries)}/undo")  # newest first
+    if kind != "undo":
+        entries[:] = [row["id"] for row in client.get("/audit", params={"limit": 50}).json()]
+    return f"{kind} {e} {c1} {c2} {o}: {r.status_code}"
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_views_updated_from_declared_changes_equal_a_fresh_build(graph: Graph, client: TestClient,
+                                                               settings: Settings, seed: int) -> None:
+    data = messy_bundle(seed)
+    import_bundle(graph, data)
+    ms = ManagerSettings()
+    cs.clear()
+    state = cs.company_state(graph, settings, ms)
+    assert views(state) == fresh(graph, settings, ms)
+    counts = views(state)
+    assert {r["contacts"] > 0 for r in counts["ranking"]} == {True, False}        # not vacuous: some at risk
+    assert any(r["gap"] for r in counts["coverage"].values())
+    builds = state.builds
+    rng = random.Random(seed)
+    entries: list[str] = []
+    done = []
+    rebuilt = []
+    for step in range(40):
+        done.append(random_write(client, rng, data, entries, "undo" if step % 5 == 4 else None))
+        state = cs.company_state(graph, settings, ms)
+        if state.builds != builds + len(rebuilt):
+            rebuilt.append(done[-1])
+        assert views(state) == fresh(graph, settings, ms), done
+    assert not rebuilt, "every curation write and undo is applied from its changes, none rebuilds"
+    assert state.refreshes >= 30
+    happened = {d.split()[0] for d in done if d.endswith((": 200", ": 201", ": 204"))}
+    assert len([d for d in done if d.endswith((": 200", ": 201", ": 204"))]) >= 20, done  # most writes happened
+    assert {"knows+", "attitude", "stage", "undo"} <= happened, [d for d in done if d.startswith("undo")]
+
+
+def test_undeclared_writes_and_wiped_graphs_rebuild(graph: Graph, client: TestClient, settings: Settings) -> None:
+    data = messy_bundle(5)
+    import_bundle(graph, data)
+    ms = ManagerSettings()
+    cs.clear()
+    state = cs.company_state(graph, settings, ms)
+    builds = state.builds
+    assert client.put("/employees/e-00/knows/c-001", json={}).status_code in (200, 201)
+    version, token, changes = changes_since(graph, state.version, state.token)
+    assert changes is not None and "c-001" in changes.contacts and "e-00" in changes.employees
+    assert cs.company_state(graph, settings, ms).builds == builds
+    graph.write("graph_version")            # a write that declares nothing: its changes are unknown
+    assert changes_since(graph, state.version, state.token)[2] is None
+    assert cs.company_state(graph, settings, ms).builds == builds + 1
+    import_bundle(graph, {"knows": [{"employee": "e-01", "contact": "c-002"}]})   # imports do not declare (yet)
+    assert cs.company_state(graph, settings, ms).builds == builds + 2
+    assert views(state) == fresh(graph, settings, ms)
+    # a wiped graph starts a new chain: the state held must not be taken for it
+    wipe(graph)
+    import_bundle(graph, messy_bundle(6))
+    state = cs.company_state(graph, settings, ms)
+    assert state.builds == builds + 3 and views(state) == fresh(graph, settings, ms)
+
+
+def test_sign_ins_and_keys_do_not_rebuild(graph: Graph, client: TestClient, settings: Settings) -> None:
+    import_bundle(graph, messy_bundle(7))
+    ms = ManagerSettings()
+    cs.clear()
+    state = cs.company_state(graph, settings, ms)
+    builds, refreshes = state.builds, state.refreshes
+    assert client.post("/keys", json={"name": "another", "role": "viewer"}).status_code == 201
+    state = cs.company_state(graph, settings, ms)
+    assert state.builds == builds and state.refreshes == refreshes + 1

@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import secrets
+import signal
 import statistics
 import time
 from collections.abc import Iterator
@@ -62,6 +63,8 @@ def main() -> None:
     parser.add_argument("--heap", default="4g")
     parser.add_argument("--out", type=Path, default=None, help="results as JSON (default: printed only)")
     args = parser.parse_args()
+    from benchmarks.company_views import _interrupt
+    signal.signal(signal.SIGTERM, _interrupt)  # `timeout` unwinds like Ctrl-C: our Neo4j is stopped
     load_before = os.getloadavg()
     with target(args.reuse, args.heap) as (base, graph):
         settings = base.model_copy(update={"login_limit_per_user": "100000/minute",

@@ -15,6 +15,7 @@ are compared row by row. Results: JSON (--out), printed as a table.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import random
 import signal
@@ -86,9 +87,23 @@ def server(settings: Any, root: Path, log_path: Path) -> Iterator[str]:
     api_server.PROJECT_ROOT = root
     try:
         with api_server.api_server(settings, log_path, start_timeout_s=180.0) as base:
+            wait_ready(base)
             yield base
     finally:
         api_server.PROJECT_ROOT = saved
+
+
+def wait_ready(base: str, limit_s: float = 300.0) -> None:
+    """Until /ready says 200 (issue 19's warm-up done): its queries would otherwise run beside the timed ones."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/ready", timeout=60.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(1.0)
+    log(f"    {base}/ready not 200 after {limit_s:.0f}s: measuring anyway")
 
 
 def timed(client: httpx.Client, path: str, params: dict[str, Any] | None = None) -> tuple[float, int, int, Any]:
@@ -141,8 +156,9 @@ ISSUE_15_VIEWS = ("departure_risk", "departure_impact_one", "levels", "level_one
 
 
 def company_views(client: httpx.Client, graph: Any, employee: str, new: bool, warm_calls: int,
-                  write: Any = bump, only: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """Cold (first call after a write) and warm (median of the next calls) for each company-wide view."""
+                  write: Any = bump, only: set[str] | None = None) -> dict[str, Any]:
+    """Cold (first call after a write) and warm (median of the next calls) for each company-wide view
+    (`only`: just those names, e.g. issue 15's six, or issue 17's weekly_review and alerts)."""
     views = {
         "departure_risk": ("/employees/departure-risk", {}),
         "departure_impact_one": (f"/employees/{employee}/departure-impact", {}),
@@ -157,7 +173,7 @@ def company_views(client: httpx.Client, graph: Any, employee: str, new: bool, wa
     }
     out: dict[str, Any] = {}
     for name, (path, params) in views.items():
-        if only is not None and name not in only:
+        if only and name not in only:
             continue
         if new:
             started = time.perf_counter()
@@ -205,9 +221,38 @@ def same_answers(old: httpx.Client, new: httpx.Client) -> dict[str, Any]:
     return out
 
 
-def per_entity(client: httpx.Client, ids: dict[str, list[str]], n: int, rng: random.Random) -> dict[str, Any]:
-    """Warm p50 / p95 over `n` random targets for every per-entity JSON view and HTML page."""
-    views = [
+def time_views(as_of: str, today: datetime.date) -> list[tuple[str, str, dict[str, Any]]]:
+    """Issue 17's per-entity reads as of a past day (the `time` phase): win rate, decision chain, gaps and
+    the account map as of `as_of`, the win-rate curve over a year of weeks, the org chart as of."""
+    year_ago = today - datetime.timedelta(weeks=51)
+    return [
+        ("opportunity", "/opportunities/{}/win-rate", {"as_of": as_of}),
+        ("opportunity", "/opportunities/{}/win-rate/curve", {"from": year_ago.isoformat(), "to": today.isoformat()}),
+        ("opportunity", "/opportunities/{}/decision-chain", {"as_of": as_of}),
+        ("opportunity", "/opportunities/{}/gaps", {"as_of": as_of}),
+        ("account", "/viz/accounts/{}", {"as_of": as_of}),
+        ("account", "/accounts/{}/org-chart", {"as_of": as_of}),
+    ]
+
+
+def add_history(graph: Any, at: datetime.date) -> dict[str, Any]:
+    """One history snapshot at `at` of every contact, deal, role and competitor rating that has none that
+    matches (app.services.history.capture_history: unchanged entities get none), as an import with
+    `effective_at` writes them; without it the as-of reads of an S imported before issue 17 find no
+    snapshot and read the live graph. KNOWS ties and reporting lines are left out (their history is not
+    what these reads time, and they are the most rows)."""
+    from app.services.history import capture_history
+
+    started = time.perf_counter()
+    created = graph.write_transaction(
+        lambda tx: capture_history(tx, at=at, knows_pairs=[], line_contact_ids=[]), timeout_s=1800.0)
+    return {"at": at.isoformat(), "states_created": created, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def per_entity(client: httpx.Client, ids: dict[str, list[str]], n: int, rng: random.Random,
+               views: list[tuple[str, str, dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """Warm p50 / p95 over `n` random targets for every per-entity JSON view and HTML page (or `views`)."""
+    views = views or [
         ("contact", "/contacts/{}", {}), ("contact", "/contacts/{}/reach", {"max_hops": 3}),
         ("contact", "/contacts/{}/reach", {"max_hops": 4}),
         ("opportunity", "/opportunities/{}/decision-chain", {}), ("opportunity", "/opportunities/{}/win-rate", {}),
@@ -300,7 +345,11 @@ def main(argv: list[str] | None = None) -> int:
                    help="the write before each first call: a KNOWS edit through the API (declares its changes: the "
                         "views update) or a write query that declares nothing (the views rebuild)")
     p.add_argument("--issue15-only", action="store_true", help="company phase: only issue 15's six views")
-    p.add_argument("--skip", default="", help="comma-separated phases to skip: company,old,big,same,entity,nx")
+    p.add_argument("--skip", default="", help="comma-separated phases to skip: company,old,big,same,entity,time,nx")
+    p.add_argument("--company-views", default="", help="comma-separated company-wide views to time (default all)")
+    p.add_argument("--history-at", default=None, metavar="YYYY-MM-DD",
+                   help="first write one history snapshot at that day of what has none (see add_history)")
+    p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD", help="the day of the time phase's as-of reads")
     p.add_argument("--out", type=Path, default=PROJECT_ROOT / "benchmarks" / "results" / "issue15-company-views.json")
     args = p.parse_args(argv)
     sc = scale(args.scale)
@@ -327,6 +376,11 @@ def main(argv: list[str] | None = None) -> int:
                 log(f"imported {elements:,} elements in {results['import']['seconds']}s; kept for --reuse")
                 return 0
         skip = set(filter(None, args.skip.split(",")))
+        only = set(filter(None, args.company_views.split(","))) or None
+        if args.history_at:
+            log(f"== history snapshot at {args.history_at}")
+            results["history"] = add_history(db.graph, datetime.date.fromisoformat(args.history_at))
+            log(f"    {results['history']}")
 
         def save() -> None:  # after every phase: a run cut short keeps what it measured
             results.setdefault("load_log", []).append([time.strftime("%H:%M:%S"), list(__import__("os").getloadavg())])
@@ -369,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
                     results[f"{label}_first_build"] = {"ms": round(ms, 1), "status": status}
                     log(f"    first call after the start (builds the views' state): {results[f'{label}_first_build']}")
                 results[f"{label}_company"] = company_views(client, db.graph, employee, new, args.warm_calls, write,
-                                                            ISSUE_15_VIEWS if args.issue15_only else None)
+                                                            only or (set(ISSUE_15_VIEWS) if args.issue15_only else None))
                 save()
             if "big" in skip:
                 continue
@@ -385,6 +439,19 @@ def main(argv: list[str] | None = None) -> int:
         if "entity" not in skip and "new" in clients:
             log("== new code: per-entity views (warm)")
             results["new_per_entity"] = per_entity(clients["new"], ids, args.targets, rng)
+            save()
+        if "time" not in skip and "new" in clients:
+            log("== new code: issue 17's reads as of a day (warm)")
+            today = datetime.datetime.now(datetime.UTC).date()
+            as_of = args.as_of or (today - datetime.timedelta(days=30)).isoformat()
+            results["new_time"] = {"as_of": as_of, **per_entity(clients["new"], ids, args.targets, rng,
+                                                                 time_views(as_of, today))}
+            for label, params in (("today", {}), ("as_of", {"as_of": as_of})):  # first call, then median of 3
+                calls = [timed(clients["new"], f"/viz/accounts/{big['id']}", params) for _ in range(4)]
+                results["new_time"][f"big_account_page_{label}"] = {
+                    "first_ms": round(calls[0][0], 1), "warm_ms": round(statistics.median(c[0] for c in calls[1:]), 1),
+                    "status": calls[0][1], "bytes": calls[0][2]}
+                log(f"    big account page {label}: {results['new_time'][f'big_account_page_{label}']}")
             save()
         results.get("old_big_account", {}).pop("_targets", None)
         if "nx" not in skip and "new_big_account" in results:

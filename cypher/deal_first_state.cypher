@@ -1,3 +1,5 @@
-// When the first snapshot of a deal was taken (null: none, the deal predates history) (issue 17).
-OPTIONAL MATCH (s:DealState {opportunity: $opportunity})
-RETURN min(s.at) AS first
+// When the first snapshot of each deal of $opportunities was taken (null: none, the deal predates history)
+// (issue 17).
+UNWIND $opportunities AS opportunity
+OPTIONAL MATCH (s:DealState {opportunity: opportunity})
+RETURN opportunity, min(s.at) AS first

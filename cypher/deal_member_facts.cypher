@@ -1,11 +1,13 @@
-// For a deal read as of a date (issue 17): per member contact id, what is not in the snapshots: name and
+// For deals read as of a date (issue 17; $deals: [{opportunity, contacts, until}], one deal or a weekly
+// review's): per deal and member contact id, what is not in the snapshots: name and
 // title, the reporting lines present then (LineState), circles and influence (current), and the deal
 // activity counts in the windows of decision_chain.cypher. Contacts that no longer exist are left out.
-MATCH (o:Opportunity {id: $opportunity})
-UNWIND $contacts AS cid
+UNWIND $deals AS d
+MATCH (o:Opportunity {id: d.opportunity})
+UNWIND d.contacts AS cid
 MATCH (c:Contact {id: cid})
-CALL (c) {
-  OPTIONAL MATCH (s:LineState {contact: c.id}) WHERE s.manager IS NOT NULL AND s.at < $until
+CALL (c, d) {
+  OPTIONAL MATCH (s:LineState {contact: c.id}) WHERE s.manager IS NOT NULL AND s.at < d.until
   WITH s.manager AS mid, s ORDER BY s.at DESC, s.version DESC
   WITH mid, head(collect(s)) AS latest
   WHERE latest IS NOT NULL AND latest.present
@@ -13,7 +15,7 @@ CALL (c) {
   RETURN collect({id: mid, name: boss.name, dotted: coalesce(latest.dotted, false)}) AS reports_to
 }
 // lines never recorded (data from before issue 17): the current ones are all we know
-RETURN c.id AS id, c.name AS name, c.title AS title,
+RETURN o.id AS opportunity, c.id AS id, c.name AS name, c.title AS title,
        CASE WHEN EXISTS { (:LineState {contact: c.id}) } THEN reports_to
             ELSE [(c)-[m:REPORTS_TO]->(boss:Contact) | {id: boss.id, name: boss.name, dotted: coalesce(m.dotted, false)}]
        END AS reports_to,

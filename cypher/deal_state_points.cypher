@@ -1,18 +1,21 @@
-// A deal as it stood just before each `until` of $points ({label, until}), from history snapshots (issue 17):
-// its latest DealState, the decision-chain members (pairs whose latest RoleState is present; a member's
+// Deals as they stood just before each `until` of their points, from history snapshots (issue 17): $requests
+// is [{opportunity, points: [{label, until}]}] (one deal for the curve, every deal of a weekly review at once);
+// per deal and point: its latest DealState, the decision-chain members (pairs whose latest RoleState is present; a member's
 // values are the RoleState's, else the contact's latest ContactState's), and the competitors (pairs whose
 // latest CompeteState is present). `deal` is null when nothing was recorded before `until`.
-UNWIND $points AS p
-CALL (p) {
-  OPTIONAL MATCH (s:DealState {opportunity: $opportunity}) WHERE s.at < p.until
+UNWIND $requests AS req
+WITH req.opportunity AS opportunity, req.points AS points
+UNWIND points AS p
+CALL (opportunity, p) {
+  OPTIONAL MATCH (s:DealState {opportunity: opportunity}) WHERE s.at < p.until
   WITH s ORDER BY s.at DESC, s.version DESC LIMIT 1
   RETURN s AS deal
 }
-CALL (p) {
-  OPTIONAL MATCH (s:RoleState {opportunity: $opportunity}) WHERE s.contact IS NOT NULL AND s.at < p.until
+CALL (opportunity, p) {
+  OPTIONAL MATCH (s:RoleState {opportunity: opportunity}) WHERE s.contact IS NOT NULL AND s.at < p.until
   WITH DISTINCT s.contact AS cid WHERE cid IS NOT NULL
-  CALL (cid, p) {
-    MATCH (x:RoleState {opportunity: $opportunity, contact: cid}) WHERE x.at < p.until
+  CALL (opportunity, cid, p) {
+    MATCH (x:RoleState {opportunity: opportunity, contact: cid}) WHERE x.at < p.until
     RETURN x ORDER BY x.at DESC, x.version DESC LIMIT 1
   }
   WITH x WHERE x.present
@@ -32,11 +35,11 @@ CALL (p) {
     inside_source: coalesce(x.inside_source, false)
   }) AS members
 }
-CALL (p) {
-  OPTIONAL MATCH (s:CompeteState {opportunity: $opportunity}) WHERE s.competitor IS NOT NULL AND s.at < p.until
+CALL (opportunity, p) {
+  OPTIONAL MATCH (s:CompeteState {opportunity: opportunity}) WHERE s.competitor IS NOT NULL AND s.at < p.until
   WITH DISTINCT s.competitor AS kid WHERE kid IS NOT NULL
-  CALL (kid, p) {
-    MATCH (x:CompeteState {opportunity: $opportunity, competitor: kid}) WHERE x.at < p.until
+  CALL (opportunity, kid, p) {
+    MATCH (x:CompeteState {opportunity: opportunity, competitor: kid}) WHERE x.at < p.until
     RETURN x ORDER BY x.at DESC, x.version DESC LIMIT 1
   }
   WITH x WHERE x.present
@@ -44,8 +47,8 @@ CALL (p) {
   RETURN collect({id: x.competitor, name: x.name, need_satisfaction: x.need_satisfaction,
                   closeness: x.closeness}) AS competitors
 }
-RETURN p.label AS label,
+RETURN opportunity, p.label AS label,
        CASE WHEN deal IS NULL THEN null ELSE deal {.present, .account, .owner, .stage, .amount, .grade,
             .compelling_event, .need_satisfaction, close_date: toString(deal.close_date), .at} END AS deal,
        members, competitors
-ORDER BY p.until
+ORDER BY opportunity, p.until

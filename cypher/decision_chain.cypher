@@ -3,7 +3,9 @@
 // else the contact's overall one. Activity counts for the interaction levels are over (start, as_of]
 // (overall, and ABOUT this deal); `contacted` / `recent` say whether a deal activity with the member is
 // dated in (contact_start, as_of] / (stale_start, as_of] (the gap windows of section 7).
-MATCH (o:Opportunity {id: $opportunity})
+// One row per id of $opportunities (one deal, or every deal of a weekly review).
+UNWIND $opportunities AS opportunity_id
+MATCH (o:Opportunity {id: opportunity_id})
 CALL (o) {
   MATCH (c:Contact)-[r:ROLE_IN]->(o)
   WITH c, r, CASE r.role WHEN 'approver' THEN 0 WHEN 'decision_maker' THEN 1 WHEN 'evaluator' THEN 2 ELSE 3 END AS rank

@@ -18,15 +18,25 @@ def rounded(value: float | None, digits: int = DIGITS) -> float | None:
     return None if value is None else round(float(value), digits)
 
 
-def chain_degrees_raw(graph: Graph, settings: Settings, opportunity_id: str) -> dict[str, dict[str, Any]]:
-    """Unrounded {degree: {mean, weighted_mean, n, missing}}; 404 for an unknown opportunity."""
-    rows = graph.read("chain_degrees", opportunity=opportunity_id,
+def chain_degrees_many(graph: Graph, settings: Settings, opportunity_ids: list[str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per existing opportunity id, unrounded {degree: {mean, weighted_mean, n, missing}} (one query)."""
+    rows = graph.read("chain_degrees", opportunities=opportunity_ids,
                       w_approver=float(settings.role_weight_approver),
                       w_decision_maker=float(settings.role_weight_decision_maker),
                       w_evaluator=float(settings.role_weight_evaluator), w_user=float(settings.role_weight_user))
-    if not rows:
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(row["opportunity"], {})[row["degree"]] = {
+            k: row[k] for k in ("mean", "weighted_mean", "n", "missing")}
+    return out
+
+
+def chain_degrees_raw(graph: Graph, settings: Settings, opportunity_id: str) -> dict[str, dict[str, Any]]:
+    """Unrounded {degree: {mean, weighted_mean, n, missing}}; 404 for an unknown opportunity."""
+    degrees = chain_degrees_many(graph, settings, [opportunity_id]).get(opportunity_id)
+    if degrees is None:
         raise NotFound(f"no opportunity with id {opportunity_id!r}", id=opportunity_id)
-    return {row["degree"]: {k: row[k] for k in ("mean", "weighted_mean", "n", "missing")} for row in rows}
+    return degrees
 
 
 def present(degrees: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -28,24 +28,50 @@ def today() -> date:
     return datetime.now(UTC).date()
 
 
+def deal_points_many(graph: Graph, requests: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Per opportunity of `requests` ([{opportunity, points}]), its rows in point order, in ONE query
+    (the weekly review reads all its deals at once instead of one query per deal)."""
+    out: dict[str, list[dict[str, Any]]] = {r["opportunity"]: [] for r in requests}
+    if requests:
+        for row in graph.read("deal_state_points", requests=requests):
+            out[row["opportunity"]].append(row)
+    return out
+
+
 def deal_points(graph: Graph, opportunity_id: str, points: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per {label, until}: {label, deal (None before the first snapshot), members, competitors}."""
-    return graph.read("deal_state_points", opportunity=opportunity_id, points=points)
+    return deal_points_many(graph, [{"opportunity": opportunity_id, "points": points}])[opportunity_id]
+
+
+def states_for_day(graph: Graph, opportunity_ids: list[str], day: date | None,
+                   at_day: dict[str, dict[str, Any]] | None = None) -> dict[str, dict[str, Any] | None]:
+    """`state_for_day` of many deals in at most three queries whatever their number. `at_day`: their
+    deal_points rows at the end of `day`, when the caller has read them already."""
+    if day is None or day >= today():
+        return {opp: None for opp in opportunity_ids}
+    until = end_of_day(day)
+    if at_day is None:
+        at_day = {opp: rows[0] for opp, rows in deal_points_many(
+            graph, [{"opportunity": opp, "points": [{"label": "d", "until": until}]} for opp in opportunity_ids]).items()}
+    out: dict[str, dict[str, Any] | None] = {}
+    for opp in opportunity_ids:
+        if at_day[opp]["deal"] is not None:
+            out[opp] = {**at_day[opp], "before_history": False, "until": until}
+    missing = [opp for opp in opportunity_ids if opp not in out]
+    firsts = {row["opportunity"]: row["first"] for row in graph.read("deal_first_state", opportunities=missing)} \
+        if missing else {}
+    # before the first snapshot: that first snapshot (`until` includes what was captured then); none: live
+    starts = {opp: firsts[opp].to_native() + timedelta(microseconds=1) for opp in missing if firsts.get(opp) is not None}
+    first_rows = deal_points_many(graph, [{"opportunity": opp, "points": [{"label": "first", "until": at}]}
+                                          for opp, at in starts.items()])
+    for opp in missing:
+        out[opp] = {**first_rows[opp][0], "before_history": True, "until": starts[opp]} if opp in starts else None
+    return out
 
 
 def state_for_day(graph: Graph, opportunity_id: str, day: date | None) -> dict[str, Any] | None:
     """The snapshot state to use for `day` (see the module docstring), or None for "read the live graph"."""
-    if day is None or day >= today():
-        return None
-    state = deal_points(graph, opportunity_id, [{"label": "d", "until": end_of_day(day)}])[0]
-    if state["deal"] is not None:
-        return {**state, "before_history": False, "until": end_of_day(day)}
-    first = graph.read_one("deal_first_state", opportunity=opportunity_id)
-    if first is None or first["first"] is None:
-        return None
-    until = first["first"].to_native() + timedelta(microseconds=1)  # includes what was captured then
-    return {**deal_points(graph, opportunity_id, [{"label": "first", "until": until}])[0], "before_history": True,
-            "until": until}
+    return states_for_day(graph, [opportunity_id], day)[opportunity_id]
 
 
 def sorted_members(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -89,19 +115,41 @@ def provenance(state: dict[str, Any]) -> dict[str, Any]:
             "before_history": state["before_history"]}
 
 
+def member_rows_of_many(graph: Graph, settings: Settings, states: dict[str, dict[str, Any]],
+                       as_of: date) -> dict[str, list[dict[str, Any]]]:
+    """Per deal of `states` (opportunity id -> snapshot state), the chain rows of `chain_rows_of`: the
+    members then with the activity facts of `as_of`, for all the deals in one query."""
+    from app.services.interaction import window_start  # small helper module, no cycle
+
+    members = {opp: sorted_members(state["members"]) for opp, state in states.items()}
+    deals = [{"opportunity": opp, "contacts": [m["id"] for m in members[opp]],
+              "until": state.get("until", end_of_day(as_of))} for opp, state in states.items()]
+    facts: dict[str, dict[str, dict[str, Any]]] = {opp: {} for opp in states}
+    if deals:
+        for row in graph.read(
+                "deal_member_facts", deals=deals, as_of=as_of, start=window_start(as_of, settings.interaction_window_days),
+                contact_start=window_start(as_of, settings.gap_contact_window_days),
+                stale_start=window_start(as_of, settings.gap_stale_days)):
+            facts[row["opportunity"]][row["id"]] = row
+    return {opp: _member_rows(members[opp], facts[opp]) for opp in states}
+
+
 def chain_rows_of(graph: Graph, settings: Settings, opportunity_id: str, as_of: date,
                   state: dict[str, Any]) -> dict[str, Any]:
     """decision_chain.chain_rows for a snapshot state: the members then, with the activity facts of `as_of`."""
-    from app.services.interaction import window_start  # small helper module, no cycle
-
-    members = sorted_members(state["members"])
-    facts = {row["id"]: row for row in graph.read(
-        "deal_member_facts", opportunity=opportunity_id, contacts=[m["id"] for m in members],
-        until=state.get("until", end_of_day(as_of)), as_of=as_of, start=window_start(as_of, settings.interaction_window_days),
-        contact_start=window_start(as_of, settings.gap_contact_window_days),
-        stale_start=window_start(as_of, settings.gap_stale_days))}
+    rows = member_rows_of_many(graph, settings, {opportunity_id: state}, as_of)[opportunity_id]
     brief = graph.read_one("opportunity_brief", id=opportunity_id) or {}
     deal = state["deal"] or {}
+    opportunity = {"id": opportunity_id, "name": brief.get("name"), "account": deal.get("account"),
+                   "amount": deal.get("amount"), "stage": deal.get("stage"), "grade": deal.get("grade"),
+                   "compelling_event": deal.get("compelling_event"),
+                   "need_satisfaction": deal.get("need_satisfaction"), "close_date": deal.get("close_date"),
+                   "owner": deal.get("owner")}
+    return {"opportunity": opportunity, "members": rows}
+
+
+def _member_rows(members: list[dict[str, Any]], facts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Snapshot members (sorted) joined with their facts, in the shape of decision_chain.cypher's members."""
     rows = []
     for m in members:
         fact = facts.get(m["id"], {})
@@ -113,9 +161,4 @@ def chain_rows_of(graph: Graph, settings: Settings, opportunity_id: str, as_of: 
             **{k: fact.get(k, 0) for k in ("activities", "deal_activities")},
             **{k: fact.get(k, False) for k in ("contacted", "recent")},
         })
-    opportunity = {"id": opportunity_id, "name": brief.get("name"), "account": deal.get("account"),
-                   "amount": deal.get("amount"), "stage": deal.get("stage"), "grade": deal.get("grade"),
-                   "compelling_event": deal.get("compelling_event"),
-                   "need_satisfaction": deal.get("need_satisfaction"), "close_date": deal.get("close_date"),
-                   "owner": deal.get("owner")}
-    return {"opportunity": opportunity, "members": rows}
+    return rows

@@ -18,13 +18,21 @@ from app.services.interaction import interaction_level, window_start
 from app.services.reach import warm_reachable
 
 
-def chain_rows(graph: Graph, settings: Settings, opportunity_id: str, as_of: date) -> dict[str, Any]:
-    """The raw answer of cypher/decision_chain.cypher (opportunity, members); 404 when unknown."""
-    row = graph.read_one(
-        "decision_chain", opportunity=opportunity_id, as_of=as_of,
+def chain_rows_many(graph: Graph, settings: Settings, opportunity_ids: list[str], as_of: date) -> dict[str, dict[str, Any]]:
+    """Per existing opportunity id, the raw answer of cypher/decision_chain.cypher (one query for them all)."""
+    if not opportunity_ids:
+        return {}
+    rows = graph.read(
+        "decision_chain", opportunities=opportunity_ids, as_of=as_of,
         start=window_start(as_of, settings.interaction_window_days),
         contact_start=window_start(as_of, settings.gap_contact_window_days),
         stale_start=window_start(as_of, settings.gap_stale_days))
+    return {row["opportunity"]["id"]: row for row in rows}
+
+
+def chain_rows(graph: Graph, settings: Settings, opportunity_id: str, as_of: date) -> dict[str, Any]:
+    """The raw answer of cypher/decision_chain.cypher (opportunity, members); 404 when unknown."""
+    row = chain_rows_many(graph, settings, [opportunity_id], as_of).get(opportunity_id)
     if row is None:
         raise NotFound(f"no opportunity with id {opportunity_id!r}", entity="Opportunity", id=opportunity_id)
     return row

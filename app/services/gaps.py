@@ -18,13 +18,14 @@ from datetime import date
 from typing import Any
 
 from app.core.config import Settings
+from app.core.errors import NotFound
 from app.db.graph import Graph
 from app.i18n import t
 from app.models.domain import ATTITUDE_SCORE
 from app.services import deal_history
-from app.services.decision_chain import chain_rows
+from app.services.decision_chain import chain_rows_many
 from app.services.reach import ReachOptions, reach_many, warm_paths, warm_reachable
-from app.services.win_rate import win_rate_raw
+from app.services.win_rate import live_comparisons
 
 SEVERITY = {
     "NO_APPROVER": "high", "NO_DECISION_MAKER": "high", "KEY_PERSON_NOT_CONTACTED": "high",
@@ -41,6 +42,12 @@ DEGREES = ("closeness", "solution_acceptance", "price_acceptance")
 STRATEGIES = ("strong_positive", "positive", "neutral", "negative", "strong_negative")
 DEAL_CODES = ("NO_APPROVER", "NO_DECISION_MAKER", "NO_EVALUATOR", "NO_INSIDE_SOURCE", "NO_COMPELLING_EVENT",
               "SINGLE_THREADED", "BEHIND_COMPETITOR", "NOT_TOP_THREE")
+
+
+def deal_gap(code: str, lang: str) -> dict[str, Any]:
+    """A deal-level gap (no contact) with its texts in `lang`."""
+    return {"code": code, "severity": SEVERITY[code], "label": t(f"gaps.code.{code}", lang), "contact": None,
+            "message": t(f"gaps.deal.{code}.message", lang), "action": t(f"gaps.deal.{code}.action", lang)}
 
 
 def _attitude_below(attitude: str | None, score: int) -> bool:
@@ -161,6 +168,47 @@ def _sort_key(gap: dict[str, Any]) -> tuple[int, str, str]:
     return SEVERITY_RANK[gap["severity"]], gap["code"], gap["contact"]["id"] if gap["contact"] else ""
 
 
+def gap_inputs(graph: Graph, settings: Settings, opportunity_ids: list[str], as_of: date,
+               states: dict[str, dict[str, Any] | None]) -> dict[str, dict[str, Any]]:
+    """What the rules read, per existing deal: {opportunity, members, comparison, threads}. A deal with a
+    snapshot state (deal_history.states_for_day) is read from it, one with None from the live graph; a
+    few queries for any number of deals (the weekly review asks for all its deals at once)."""
+    snap = {opp: states[opp] for opp in opportunity_ids if states.get(opp) is not None}
+    live = [opp for opp in opportunity_ids if states.get(opp) is None]
+    out: dict[str, dict[str, Any]] = {}
+    if snap:
+        members = deal_history.member_rows_of_many(graph, settings, snap, as_of)
+        threads = {row["opportunity"]: row["employees"] for row in graph.read(
+            "deal_threads_members", as_of=as_of,
+            deals=[{"opportunity": opp, "contacts": [m["contact"]["id"] for m in members[opp]]} for opp in snap])}
+        for opp, state in snap.items():
+            out[opp] = {"opportunity": {"id": opp, "name": None}, "members": members[opp],
+                        "comparison": deal_history.comparison_of(state, settings), "threads": threads.get(opp, [])}
+    if live:
+        rows = chain_rows_many(graph, settings, live, as_of)
+        comparisons = live_comparisons(graph, settings, live)
+        threads = {row["opportunity"]: row["employees"]
+                   for row in graph.read("deal_threads", opportunities=live, as_of=as_of)}
+        for opp in live:
+            if opp in rows:
+                out[opp] = {"opportunity": rows[opp]["opportunity"], "members": rows[opp]["members"],
+                            "comparison": comparisons[opp], "threads": threads[opp]}
+    return out
+
+
+def key_members(inputs: dict[str, Any]) -> list[str]:
+    """The approvers and decision makers of one deal's inputs: whose warm path the rules need."""
+    return [m["contact"]["id"] for m in inputs["members"] if m["role"] in KEY_ROLES]
+
+
+def coded_gaps(inputs: dict[str, Any], warm: dict[str, bool], settings: Settings
+               ) -> tuple[list[str], list[tuple[dict[str, Any], list[str]]]]:
+    """The section 7 rules on one deal's inputs: its deal-level codes, and each member with its codes."""
+    members = inputs["members"]
+    coded = [(m, member_codes(m, warm.get(m["contact"]["id"], True))) for m in members]
+    return deal_codes(members, inputs["threads"], inputs["comparison"], settings.win_rate_not_top_n), coded
+
+
 def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | None = None,
          lang: str = "en", me: str | None = None) -> dict[str, Any]:
     """Every gap of the opportunity as of `as_of` (default today), sorted by severity, code, contact id;
@@ -171,25 +219,18 @@ def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | No
     """
     state = deal_history.state_for_day(graph, opportunity_id, as_of)  # a past day: that day's snapshots
     as_of = as_of or date.today()
+    inputs = gap_inputs(graph, settings, [opportunity_id], as_of, {opportunity_id: state}).get(opportunity_id)
+    if inputs is None:
+        raise NotFound(f"no opportunity with id {opportunity_id!r}", entity="Opportunity", id=opportunity_id)
+    opportunity = inputs["opportunity"]
     if state is not None:
-        row = deal_history.chain_rows_of(graph, settings, opportunity_id, as_of, state)
-        comparison = deal_history.comparison_of(state, settings)
-        threads = graph.read_one("deal_threads_members", opportunity=opportunity_id, as_of=as_of,
-                                 contacts=[m["contact"]["id"] for m in row["members"]])["employees"]
-    else:
-        row = chain_rows(graph, settings, opportunity_id, as_of)
-        comparison = win_rate_raw(graph, settings, opportunity_id)
-        threads = graph.read_one("deal_threads", opportunity=opportunity_id, as_of=as_of)["employees"]
-    members = row["members"]
-    warm = warm_reachable(graph, settings, [m["contact"]["id"] for m in members if m["role"] in KEY_ROLES])
-    coded = [(m, member_codes(m, warm.get(m["contact"]["id"], True))) for m in members]
+        opportunity = {"id": opportunity_id, "name": (graph.read_one("opportunity_brief", id=opportunity_id) or {}).get("name")}
+    warm = warm_reachable(graph, settings, key_members(inputs))
+    codes_of_deal, coded = coded_gaps(inputs, warm, settings)
     # the colleague to ask: best paths only for the members with a gap (reach is dearer than warm_reach)
     paths = colleague_paths(graph, settings, [m["contact"]["id"] for m, codes in coded if codes], me)
 
-    found = []
-    for code in deal_codes(members, threads, comparison, settings.win_rate_not_top_n):
-        found.append({"code": code, "severity": SEVERITY[code], "label": t(f"gaps.code.{code}", lang), "contact": None,
-                      "message": t(f"gaps.deal.{code}.message", lang), "action": t(f"gaps.deal.{code}.action", lang)})
+    found = [deal_gap(code, lang) for code in codes_of_deal]
     people = []
     for member, codes in coded:
         if not codes:
@@ -207,6 +248,6 @@ def gaps(graph: Graph, settings: Settings, opportunity_id: str, as_of: date | No
                        "messages": [g["message"] for g in person_gaps], "action": action})
     found.sort(key=_sort_key)
     people.sort(key=lambda p: (SEVERITY_RANK[p["severity"]], p["contact"]["name"] or "", p["contact"]["id"]))
-    return {"opportunity": {"id": row["opportunity"]["id"], "name": row["opportunity"]["name"]},
+    return {"opportunity": {"id": opportunity["id"], "name": opportunity["name"]},
             "as_of": as_of.isoformat(), "lang": lang, "gaps": found, "people": people,
             **(deal_history.provenance(state) if state is not None else {"state_at": None, "before_history": False})}

@@ -3,7 +3,8 @@ moved since the week before, ordered by what needs the manager most.
 
 "Now" is the end of the week (today while it runs), "a week earlier" seven days before. Win rates and
 degrees come from the deal's snapshots at both points (app.services.deal_history); gaps from the gap
-rules as of both days (app.services.gaps), so "opened" and "closed" compare (code, contact) pairs.
+rules as of both days (app.services.gaps, the same inputs and rules as GET .../gaps?as_of=, read for
+all the review's deals at once), so "opened" and "closed" compare (code, contact) pairs.
 
 Order (documented in docs/managers.md): priority 0 = the win rate fell (or was lost), by amount x drop
 (the expected value lost) descending; priority 1 = no win rate now; priority 2 = steady or rising;
@@ -17,10 +18,12 @@ from typing import Any
 from app.core.config import Settings
 from app.db.graph import Graph
 from app.services.chain_degrees import rounded
-from app.services.deal_history import chain_degrees_of, comparison_of, deal_points, today
-from app.services.gaps import gaps
+from app.i18n import t
+from app.services.deal_history import chain_degrees_of, comparison_of, deal_points_many, states_for_day, today
+from app.services.gaps import SEVERITY, coded_gaps, gap_inputs, key_members, person_action
 from app.services.history import end_of_day
 from app.services.iso_weeks import parse_week, week_end, week_label
+from app.services.reach import warm_paths, warm_reachable
 
 DEGREES = ("closeness", "solution_acceptance", "price_acceptance")
 
@@ -46,34 +49,91 @@ def order_key(deal: dict[str, Any]) -> tuple[int, float, float, str]:
     return deal["priority"], -deal["at_stake"], -(deal["amount"] or 0), deal["opportunity"]["id"]
 
 
-def _gap_keys(answer: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-    return {(g["code"], g["contact"]["id"] if g["contact"] else ""): g for g in answer["gaps"]}
-
-
 def _gap_ref(gap: dict[str, Any]) -> dict[str, Any]:
     return {"code": gap["code"], "severity": gap["severity"], "contact": gap["contact"]}
 
 
-def review_deal(graph: Graph, settings: Settings, candidate: dict[str, Any], day: date,
-                before_day: date) -> dict[str, Any] | None:
-    """One row of the review, or None when the deal was not open at the end of `day`."""
-    opp = candidate["id"]
-    before, now = deal_points(graph, opp, [{"label": "before", "until": end_of_day(before_day)},
-                                           {"label": "now", "until": end_of_day(day)}])
-    deal_now = now["deal"] if now["deal"] and now["deal"]["present"] else None
-    if deal_now is not None and deal_now["stage"] in ("won", "lost"):
+def review_rows(graph: Graph, settings: Settings, candidates: list[dict[str, Any]], day: date,
+                before_day: date) -> list[dict[str, Any]]:
+    """The rows of the review (deals not open at the end of `day` left out), unordered.
+
+    All deals at once, a fixed number of queries whatever their number (at S a review of 200 deals took
+    ~1,600 small queries one deal after another): their states at both points, the gap inputs now and a
+    week earlier, one warm-path check, and one reach for the people whose gap is a deal's next action.
+    """
+    points = deal_points_many(graph, [{"opportunity": c["id"], "points": [
+        {"label": "before", "until": end_of_day(before_day)}, {"label": "now", "until": end_of_day(day)}]}
+        for c in candidates])
+    open_ = [c for c in candidates if not _closed(points[c["id"]][1])]
+    ids = [c["id"] for c in open_]
+    before_ids = [i for i in ids if _present(points[i][0]) is not None]
+    # the gaps as gaps() reads them on each day: `day` by its own rule (live today), the week before
+    # from its snapshots (a deal open then has one: state_for_day's first case)
+    states_now = states_for_day(graph, ids, day, at_day={i: points[i][1] for i in ids})
+    states_before = {i: {**points[i][0], "before_history": False, "until": end_of_day(before_day)} for i in before_ids}
+    inputs_now = gap_inputs(graph, settings, ids, day, states_now)
+    inputs_before = gap_inputs(graph, settings, before_ids, before_day, states_before)
+    warm = warm_reachable(graph, settings, sorted({cid for inputs in (*inputs_now.values(), *inputs_before.values())
+                                                   for cid in key_members(inputs)}))
+    gaps_now = {i: _gap_set(inputs_now[i], warm, settings) for i in ids}
+    gaps_before = {i: _gap_set(inputs_before[i], warm, settings) for i in before_ids}
+    first = {i: next(iter(sorted(gaps_now[i].values(), key=_severity_rank)), None) for i in ids}
+    paths = warm_paths(graph, settings, sorted({g["contact"]["id"] for g in first.values() if g and g["contact"]}))
+    rows = []
+    for c in open_:
+        i = c["id"]
+        before, now = points[i]
+        rows.append(_row(c, before, now, gaps_now[i], gaps_before.get(i, {}), _action(first[i], paths), settings))
+    return rows
+
+
+def _present(point: dict[str, Any]) -> dict[str, Any] | None:
+    return point["deal"] if point["deal"] and point["deal"]["present"] else None
+
+
+def _closed(point: dict[str, Any]) -> bool:
+    deal = _present(point)
+    return deal is not None and deal["stage"] in ("won", "lost")
+
+
+def _gap_set(inputs: dict[str, Any] | None, warm: dict[str, bool], settings: Settings
+             ) -> dict[tuple[str, str], dict[str, Any]]:
+    """{(code, contact id or ""): gap} of one deal's inputs, a gap being {code, severity, contact, member, codes}
+    (the member and all their codes only to word the next action)."""
+    if inputs is None:
+        return {}
+    deal_level, coded = coded_gaps(inputs, warm, settings)
+    found: dict[tuple[str, str], dict[str, Any]] = {
+        (code, ""): {"code": code, "severity": SEVERITY[code], "contact": None} for code in deal_level}
+    for member, codes in coded:
+        ref = {"id": member["contact"]["id"], "name": member["contact"]["name"]}
+        for code in codes:
+            found[(code, ref["id"])] = {"code": code, "severity": SEVERITY[code], "contact": ref,
+                                        "member": member, "codes": codes}
+    return found
+
+
+def _action(gap: dict[str, Any] | None, paths: dict[str, dict[str, Any] | None]) -> str | None:
+    """The next action: the first gap's action as gaps() words it (English: the review's rows always were)."""
+    if gap is None:
         return None
-    deal_before = before["deal"] if before["deal"] and before["deal"]["present"] else None
+    if gap["contact"] is None:
+        return t(f"gaps.deal.{gap['code']}.action", "en")
+    return person_action(gap["codes"], gap["member"], paths.get(gap["contact"]["id"]), "en")
+
+
+def _row(candidate: dict[str, Any], before: dict[str, Any], now: dict[str, Any],
+         gaps_now: dict[tuple[str, str], dict[str, Any]], gaps_before: dict[tuple[str, str], dict[str, Any]],
+         next_action: str | None, settings: Settings) -> dict[str, Any]:
+    """One row of the review from the deal's two points and its gaps then."""
+    deal_now, deal_before = _present(now), _present(before)
     rate_now, rate_before = comparison_of(now, settings), comparison_of(before, settings)
     degrees_now, degrees_before = chain_degrees_of(now["members"], settings), chain_degrees_of(before["members"], settings)
-    gaps_now = _gap_keys(gaps(graph, settings, opp, as_of=day))
-    gaps_before = _gap_keys(gaps(graph, settings, opp, as_of=before_day)) if deal_before else {}
     amount = (deal_now or {}).get("amount")
     group, at_stake = priority(rate_before["win_rate"], rate_now["win_rate"], amount)
-    first_gap = next(iter(sorted(gaps_now.values(), key=_severity_rank)), None)
     stage_now, stage_before = (deal_now or {}).get("stage"), (deal_before or {}).get("stage")
     return {
-        "opportunity": {"id": opp, "name": candidate["name"]},
+        "opportunity": {"id": candidate["id"], "name": candidate["name"]},
         "account": {"id": candidate["account"], "name": candidate["account_name"]} if candidate["account"] else None,
         "owner": {"id": candidate["owner"], "name": candidate["owner_name"]} if candidate["owner"] else None,
         "stage": stage_now, "stage_before": stage_before,
@@ -86,7 +146,7 @@ def review_deal(graph: Graph, settings: Settings, candidate: dict[str, Any], day
         "degrees": {d: _change(degrees_now[d]["mean"], degrees_before[d]["mean"]) for d in DEGREES},
         "gaps_opened": [_gap_ref(g) for k, g in sorted(gaps_now.items()) if k not in gaps_before],
         "gaps_closed": [_gap_ref(g) for k, g in sorted(gaps_before.items()) if k not in gaps_now],
-        "next_action": first_gap["action"] if first_gap else None,
+        "next_action": next_action,
         "priority": group, "at_stake": at_stake, "alerts": [], "note": None,
     }
 
@@ -107,7 +167,7 @@ def weekly_review(graph: Graph, settings: Settings, week: str | None = None, tea
     label, day, before_day = review_days(week)
     limit = settings.weekly_review_max_deals
     candidates = graph.read("review_deals", team=team, owner=owner, limit=limit + 1)
-    rows = [r for c in candidates[:limit] if (r := review_deal(graph, settings, c, day, before_day)) is not None]
+    rows = review_rows(graph, settings, candidates[:limit], day, before_day)
     notes = {n["opportunity"]: n["text"] for n in graph.read(
         "coaching_notes_week", week=label, opportunities=[r["opportunity"]["id"] for r in rows])}
     from app.services.alerts import alerts_by_deal  # the alerts module reads the review's deals too

@@ -13,7 +13,7 @@ from app.core.errors import NotFound
 from app.db.graph import Graph
 from app.i18n import t
 from app.services import deal_history
-from app.services.chain_degrees import chain_degrees_raw, rounded
+from app.services.chain_degrees import chain_degrees_many, rounded
 
 
 def strength(need_satisfaction: float | None, closeness: float | None) -> float | None:
@@ -55,16 +55,28 @@ def win_rate_raw(graph: Graph, settings: Settings, opportunity_id: str, as_of: d
     state = deal_history.state_for_day(graph, opportunity_id, as_of)
     if state is not None:
         return {**deal_history.comparison_of(state, settings), **deal_history.provenance(state)}
-    inputs = graph.read_one("win_rate_inputs", opportunity=opportunity_id)
-    if inputs is None:
+    found = live_comparisons(graph, settings, [opportunity_id]).get(opportunity_id)
+    if found is None:
         raise NotFound(f"no opportunity with id {opportunity_id!r}", entity="Opportunity", id=opportunity_id)
-    degrees = chain_degrees_raw(graph, settings, opportunity_id)
-    opp = inputs["opportunity"]
-    need = opp["need_satisfaction"] if opp["need_satisfaction"] is not None else degrees["solution_acceptance"]["mean"]
-    result = compare(need, degrees["closeness"]["mean"], inputs["competitors"], bool(opp["compelling_event"]),
-                     inputs["inside_source"], settings)
-    return {**result, "inside_source": inputs["inside_source"], "compelling_event": bool(opp["compelling_event"]),
-            "state_at": None, "before_history": False}
+    return found
+
+
+def live_comparisons(graph: Graph, settings: Settings, opportunity_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Per existing opportunity id, the unrounded comparison on the live graph (two queries for them all)."""
+    if not opportunity_ids:
+        return {}
+    all_inputs = graph.read("win_rate_inputs", opportunities=opportunity_ids)
+    all_degrees = chain_degrees_many(graph, settings, opportunity_ids)
+    out = {}
+    for inputs in all_inputs:
+        opp = inputs["opportunity"]
+        degrees = all_degrees[opp["id"]]
+        need = opp["need_satisfaction"] if opp["need_satisfaction"] is not None else degrees["solution_acceptance"]["mean"]
+        result = compare(need, degrees["closeness"]["mean"], inputs["competitors"], bool(opp["compelling_event"]),
+                         inputs["inside_source"], settings)
+        out[opp["id"]] = {**result, "inside_source": inputs["inside_source"],
+                          "compelling_event": bool(opp["compelling_event"]), "state_at": None, "before_history": False}
+    return out
 
 
 def _party(party: dict[str, Any]) -> dict[str, Any]:

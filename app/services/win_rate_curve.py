@@ -57,7 +57,7 @@ def win_rate_curve(graph: Graph, settings: Settings, opportunity_id: str, start:
                    end: str | None = None) -> dict[str, Any]:
     """The answer of GET /opportunities/{id}/win-rate/curve: the deal, its weekly points, the stage changes."""
     brief = graph.read_one("opportunity_brief", id=opportunity_id)
-    if brief is None and graph.read_one("deal_first_state", opportunity=opportunity_id)["first"] is None:
+    if brief is None and graph.read_one("deal_first_state", opportunities=[opportunity_id])["first"] is None:
         raise NotFound(f"no opportunity with id {opportunity_id!r}", entity="Opportunity", id=opportunity_id)
     points = curve_points(graph, settings, opportunity_id, curve_window(start, end, settings))
     changes = [{"week": p["week"], "stage": p["stage"]} for p in points if p["stage_changed"]]

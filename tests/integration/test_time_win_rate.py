@@ -131,7 +131,7 @@ def test_audited_write_and_undo_keep_history(timeline: TestClient, graph: Graph)
     now = rate(timeline, None)
     assert now["win_rate"] == round(55 / (55 + 100 + 80) * 0.7, 4)
     assert rate(timeline, "2026-11-10")["win_rate"] == round(55 / 165 * 0.7, 4)
-    states = graph.read_one("deal_first_state", opportunity="d1")
+    states = graph.read_one("deal_first_state", opportunities=["d1"])
     assert states["first"] is not None
     entry = timeline.get("/audit", params={"entity": "COMPETES_IN"}).json()
     entry_id = (entry["items"] if isinstance(entry, dict) else entry)[0]["id"]
@@ -231,3 +231,32 @@ def test_review_csv_html_and_coaching_note(timeline: TestClient) -> None:
     assert lines[1].startswith("1,d1,Deal one,acme,e1,present_value,present_value,no,150.0")
     page = timeline.get("/reviews/weekly.html", params={"week": "2026-W45", "lang": "zh"})
     assert page.status_code == 200 and "销售周会 2026-W45" in page.text and "Deal one" in page.text
+
+
+def test_review_reads_the_gaps_of_each_deal_as_of_both_days(graph: Graph, timeline: TestClient) -> None:
+    """The review reads the gaps of all its deals in one batch (weekly_review.review_rows); each row must
+    still say what GET /opportunities/{id}/gaps?as_of= says for the two days: the gaps opened and closed
+    between them and the first gap's action. Weeks before the history (W40), inside it, and the current
+    week (read live); a KNOWS tie so that some actions name a colleague and a path."""
+    import_bundle(graph, {"knows": [{"employee": "e2", "contact": "k1", "strength": 0.8}]})
+    checked = 0
+    for week in ("2026-W40", "2026-W41", "2026-W43", "2026-W45", "2026-W46", None):
+        review = timeline.get("/reviews/weekly", params={"week": week} if week else {}).json()
+        assert {d["opportunity"]["id"] for d in review["deals"]} == {"d1", "d2", "d3"}, week
+        for row in review["deals"]:
+            opp = row["opportunity"]["id"]
+            now = timeline.get(f"/opportunities/{opp}/gaps", params={"as_of": review["as_of"]}).json()["gaps"]
+            keys_now = {(g["code"], (g["contact"] or {}).get("id")) for g in now}
+            keys_before: set[tuple[str, str | None]] = set()
+            if row["stage_before"] is not None:  # open a week earlier: that day's gaps
+                before = timeline.get(f"/opportunities/{opp}/gaps", params={"as_of": review["previous_as_of"]})
+                keys_before = {(g["code"], (g["contact"] or {}).get("id")) for g in before.json()["gaps"]}
+            opened = {(g["code"], (g["contact"] or {}).get("id")) for g in row["gaps_opened"]}
+            closed = {(g["code"], (g["contact"] or {}).get("id")) for g in row["gaps_closed"]}
+            assert (opened, closed) == (keys_now - keys_before, keys_before - keys_now), (week, opp)
+            assert row["next_action"] == (now[0]["action"] if now else None), (week, opp)
+            checked += 1
+    assert checked == 18
+    # the tie shows in an action: e2 (Other) is the colleague to ask for k1 somewhere in this week's rows
+    actions = [d["next_action"] for d in timeline.get("/reviews/weekly").json()["deals"]]
+    assert any("Ask Other for an introduction" in (a or "") for a in actions), actions

@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import secrets
-import signal
 import statistics
 import time
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from app.models.keys import Role
 from app.services.importer import import_bundle
 from app.services.keys import create_key
 from app.services.users import create_user
+from benchmarks.env import stop_cleanly_on_sigterm
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -63,8 +63,7 @@ def main() -> None:
     parser.add_argument("--heap", default="4g")
     parser.add_argument("--out", type=Path, default=None, help="results as JSON (default: printed only)")
     args = parser.parse_args()
-    from benchmarks.company_views import _interrupt
-    signal.signal(signal.SIGTERM, _interrupt)  # `timeout` unwinds like Ctrl-C: our Neo4j is stopped
+    stop_cleanly_on_sigterm()  # `timeout` unwinds like Ctrl-C: our Neo4j is stopped
     load_before = os.getloadavg()
     with target(args.reuse, args.heap) as (base, graph):
         settings = base.model_copy(update={"login_limit_per_user": "100000/minute",

@@ -18,7 +18,6 @@ import argparse
 import datetime
 import json
 import random
-import signal
 import statistics
 import sys
 import time
@@ -38,7 +37,7 @@ from benchmarks.compare import compare_reach
 from benchmarks.data import Bundle, Scale, generator_slices, row_count, scale
 from app.db.graph import Graph, create_driver
 from app.runner.local import LocalNeo4j
-from benchmarks.env import BENCH_HOME, BenchDb, bench_neo4j, bench_settings
+from benchmarks.env import BENCH_HOME, BenchDb, bench_neo4j, bench_settings, stop_cleanly_on_sigterm
 from benchmarks.nx_reach import load_from_neo4j
 from seed.generate import Densities, Generator
 
@@ -319,13 +318,8 @@ def big_account(client: httpx.Client, graph: Any, settings: Any, account: str, r
     return out
 
 
-def _interrupt(signum: int, frame: Any) -> None:
-    """SIGTERM (e.g. from `timeout`) unwinds like Ctrl-C, so the Neo4j and API servers are stopped."""
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
 def main(argv: list[str] | None = None) -> int:
-    signal.signal(signal.SIGTERM, _interrupt)
+    stop_cleanly_on_sigterm()  # also before any Neo4j starts: the import phase's generator runs first
     p = argparse.ArgumentParser(prog="python -m benchmarks.company_views", description=__doc__.split("\n\n")[0])
     p.add_argument("--scale", default="S")
     p.add_argument("--slices", type=int, default=10)

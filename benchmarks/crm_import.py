@@ -16,8 +16,6 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import sys
 import tempfile
 import time
 import zipfile
@@ -29,7 +27,7 @@ from app.ingest.crm_import import import_crm_files
 from app.ingest.engine import convert
 from app.ingest.mapping import load_mapping
 from app.services.import_errors import ErrorCollector
-from benchmarks.env import bench_neo4j
+from benchmarks.env import bench_neo4j, stop_cleanly_on_sigterm
 from benchmarks.salesforce_export import write_salesforce_export
 
 
@@ -42,7 +40,7 @@ def main() -> None:
     parser.add_argument("--pagecache", default="1g")
     parser.add_argument("--skip-reimport", action="store_true")
     args = parser.parse_args()
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `timeout` stops us: still stop our Neo4j
+    stop_cleanly_on_sigterm()  # `timeout` stops us: still stop our Neo4j
     from seed.generate import generate_bundle
 
     work = Path(tempfile.mkdtemp(prefix="brm-crm-bench-"))

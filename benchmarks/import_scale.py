@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import signal
-import sys
 import threading
 import time
 from collections import Counter
@@ -31,7 +29,7 @@ from app.services.import_prefilter import ident_text
 from app.services.import_writes import WRITE_STEPS, run_step
 from app.services.importer import import_bundle
 from benchmarks.data import scale
-from benchmarks.env import bench_neo4j
+from benchmarks.env import bench_neo4j, stop_cleanly_on_sigterm
 from seed.generate import generate_bundle
 
 
@@ -217,7 +215,7 @@ def _load() -> list[str]:
 
 
 def main() -> None:
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `timeout` or Ctrl-C: still stop our Neo4j
+    stop_cleanly_on_sigterm()  # `timeout` stops us: still stop our Neo4j
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", default="S", help="S/10, S or 10S")
     parser.add_argument("--heap", default="1g")

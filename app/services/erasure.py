@@ -86,6 +86,8 @@ def erase_person(graph: Graph, kind_key: str, person_id: str, principal: Princip
         counts["history_states_deleted"] = history["states"]
         counts["deal_states_rewritten"] = history["deal_states_rewritten"]
         counts["import_entries_rewritten"] = _rewrite_import_journal(tx, person_id, token, values)
+        counts["view_change_records_rewritten"] = Graph.run_in(tx, "erase_graph_changes", id=person_id,
+                                                               token=token)[0]["records"]
         if kind_key == "employees":
             counts["users_unlinked"] = Graph.run_in(tx, "erase_user_link", id=person_id)[0]["users"]
             counts["audit_actor_entries_rewritten"] = Graph.run_in(tx, "erase_actor_employee", id=person_id,

@@ -21,6 +21,7 @@ from app.core.config import Settings
 from app.db.graph import Graph
 from app.main import create_app
 from app.models.keys import Role
+from app.services.importer import import_bundle
 from app.services.keys import create_key
 from app.services.users import create_user
 from tests.neo4j_harness import free_port
@@ -108,3 +109,16 @@ def page(chromium: Any) -> Iterator[tuple[Any, Recorded]]:
     page.on("pageerror", lambda error: recorded.errors.append(f"pageerror: {error}"))
     yield page, recorded
     context.close()
+
+
+ANN = ("ann", "ann password 1")  # the editing tests' two editors: ann is employee e-amy, bob is e-bob
+BOB = ("bob", "bob password 1")
+
+
+@pytest.fixture
+def mini_server(live_server: LiveServer, mini_bundle: dict[str, Any]) -> LiveServer:
+    """The mini bundle and two editors: ann (employee e-amy) and bob (e-bob)."""
+    import_bundle(live_server.graph, mini_bundle)
+    create_user(live_server.graph, *ANN, Role.editor, "e-amy")
+    create_user(live_server.graph, *BOB, Role.editor, "e-bob")
+    return live_server

@@ -14,14 +14,10 @@ import httpx
 import pytest
 
 from app.models.keys import Role
-from app.services.importer import import_bundle
 from app.services.keys import create_key
-from app.services.users import create_user
 from app.viz.theme import VALUE_LABELS
-from tests.browser.conftest import LiveServer, Recorded
+from tests.browser.conftest import ANN, BOB, LiveServer, Recorded
 from tests.browser.test_editing_page import (
-    ANN,
-    BOB,
     TALL,
     changes,
     click_person,
@@ -105,15 +101,6 @@ def both_languages(page: Any, name: str, focus: str) -> None:
         page.click("#lang")
         page.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=WAIT)
         settle(page, drawn if page.is_visible("#graph") else None)
-
-
-@pytest.fixture
-def mini_server(live_server: LiveServer, mini_bundle: dict[str, Any]) -> LiveServer:
-    """The mini bundle and two editors: ann (employee e-amy) and bob (e-bob)."""
-    import_bundle(live_server.graph, mini_bundle)
-    create_user(live_server.graph, *ANN, Role.editor, "e-amy")
-    create_user(live_server.graph, *BOB, Role.editor, "e-bob")
-    return live_server
 
 
 @pytest.fixture

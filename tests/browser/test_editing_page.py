@@ -10,15 +10,11 @@ from typing import Any
 import httpx
 import pytest
 
-from app.models.keys import Role
 from app.services.importer import import_bundle
-from app.services.users import create_user
-from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded, sign_in
+from tests.browser.conftest import ANN, ARTIFACTS, BOB, LiveServer, Recorded, sign_in
 from tests.browser.test_exploration_page import node_point  # the canvas sits under the legend strip
 
 pytestmark = pytest.mark.integration
-ANN = ("ann", "ann password 1")
-BOB = ("bob", "bob password 1")
 
 
 def shot(page: Any, name: str) -> None:
@@ -53,14 +49,6 @@ def click_person(page: Any, node_id: str) -> None:
 
 def api(server: LiveServer, path: str) -> Any:
     return httpx.get(server.url + path, headers=server.headers, timeout=30).json()
-
-
-@pytest.fixture
-def mini_server(live_server: LiveServer, mini_bundle: dict[str, Any]) -> LiveServer:
-    import_bundle(live_server.graph, mini_bundle)
-    create_user(live_server.graph, *ANN, Role.editor, "e-amy")
-    create_user(live_server.graph, *BOB, Role.editor, "e-bob")
-    return live_server
 
 
 def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded]) -> None:

@@ -21,6 +21,7 @@ CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE RANGE INDEX audit_entity IF NOT EXISTS FOR (n:AuditEntry) ON (n.entity, n.entity_id);
 CREATE RANGE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
+CREATE TEXT INDEX audit_entity_id_text IF NOT EXISTS FOR (n:AuditEntry) ON (n.entity_id);
 // History (issue 9): state snapshots keyed by entity ids, read "as of" a date and month by month.
 CREATE RANGE INDEX contact_state_contact IF NOT EXISTS FOR (n:ContactState) ON (n.contact, n.at);
 CREATE RANGE INDEX contact_state_account IF NOT EXISTS FOR (n:ContactState) ON (n.account, n.at);

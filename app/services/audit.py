@@ -173,6 +173,16 @@ def list_entries(graph: Graph, entity: str | None, entity_id: str | None, actor:
     return [_public(row) for row in rows]
 
 
+def related_entries(graph: Graph, entity: str, entity_id: str, offset: int, limit: int) -> list[dict[str, Any]]:
+    """The entity's own entries and those of every relationship the write API edits with it at either end: a deal's
+    history shows its members and competitors' ratings, a person's their lines, circles, roles and ties."""
+    outgoing = [kind for kind, (start, _) in RELATIONSHIP_ENDS.items() if start == entity]
+    incoming = [kind for kind, (_, end) in RELATIONSHIP_ENDS.items() if end == entity]
+    rows = graph.read("audit_related", entity=entity, entity_id=entity_id, outgoing=outgoing, incoming=incoming,
+                      offset=offset, limit=limit)
+    return [_public(row) for row in rows]
+
+
 def _public(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "previous": json.loads(row["previous"]) if row["previous"] else None,
             "current": json.loads(row["current"]) if row["current"] else None}

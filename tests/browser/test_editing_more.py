@@ -337,6 +337,22 @@ def test_deal_fields_competitors_and_members(ann_page: tuple[Any, Recorded, Admi
     assert_by_ann(api.audit("ROLE_IN", "c-user1->o-wms"), "delete")
     both_languages(page, "11-member-removed", "#deal-members")
 
+    # --- the deal's history lists the removal (a relationship entry, naming the person); undo there brings Xu Lin
+    # back with her per-deal values, then she is removed again for the steps below
+    removal = page.locator("#history-Opportunity li[data-kind='ROLE_IN']").first
+    assert removal.get_attribute("title") == "c-user1->o-wms"
+    assert removal.inner_text().startswith(api.audit("ROLE_IN", "c-user1->o-wms")[0]["at"][:19].replace("T", " "))
+    assert " · ann · deleted · deal role Xu Lin" in removal.inner_text()
+    change(page, lambda: removal.locator("button.undo").click())
+    assert api.get("/opportunities/o-wms/roles/c-user1")["properties"]["role"] == "user"
+    assert graph(page, "() => nodes.get('c-user1') !== null")
+    assert page.locator("form[data-member='c-user1']").count() == 1
+    assert page.locator("#history-Opportunity li[data-kind='ROLE_IN']").first.inner_text().find("undo") > 0
+    both_languages(page, "11b-member-back-by-undo", "#history-Opportunity")
+    page.click("details:has(form[data-member='c-user1']) summary")
+    change(page, lambda: page.click("form[data-member='c-user1'] button.danger"))
+    api.get("/opportunities/o-wms/roles/c-user1", status=404)
+
     # --- no compelling event any more: no win rate, and the chain misses it
     page.uncheck("#deal-form [data-field=compelling_event]")
     change(page, lambda: page.click("#deal-save"))

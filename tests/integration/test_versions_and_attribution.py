@@ -110,3 +110,40 @@ def test_audit_names_the_signed_in_user_and_their_employee(mini: Graph, settings
         latest = client.get("/audit?entity=Contact&id=c-cfo",
                             headers={"X-API-Key": create_key(mini, "a", Role.admin).key}).json()[0]
     assert latest["actor"] == "crm-sync" and latest["user"] is None
+
+
+def test_a_deal_and_a_person_history_include_their_relationships(client: TestClient, mini: Graph) -> None:
+    """The page's history panel: a deal's member and competitor changes, a person's lines, with undo (issue 14)."""
+    assert client.put("/opportunities/o-wms/roles/c-itmgr", json={"role": "evaluator"}).status_code in (200, 201)
+    assert client.put("/opportunities/o-wms/competitors/k-rival",
+                      json={"need_satisfaction": 40, "closeness": 65}).status_code in (200, 201)
+    assert client.put("/opportunities/o-fin/roles/c-ctl", json={"role": "decision_maker"}).status_code in (200, 201)
+    assert client.put("/contacts/c-itmgr/influences/c-cio", json={"strength": 0.4}).status_code in (200, 201)
+    seen = client.get("/opportunities/o-wms").json()
+    assert client.put("/opportunities/o-wms", json={**body_of(seen), "amount": 123}).status_code == 200
+
+    deal = client.get("/audit?entity=Opportunity&id=o-wms&related=true").json()
+    assert [(e["entity"], e["entity_id"]) for e in deal] == [  # newest first; o-fin's member is not o-wms' history
+        ("Opportunity", "o-wms"), ("COMPETES_IN", "k-rival->o-wms"), ("ROLE_IN", "c-itmgr->o-wms")]
+    assert deal[2]["action"] == "create" and deal[2]["current"]["props"]["role"] == "evaluator"
+    person = client.get("/audit?entity=Contact&id=c-itmgr&related=true").json()
+    assert [(e["entity"], e["entity_id"]) for e in person] == [
+        ("INFLUENCES", "c-itmgr->c-cio"), ("ROLE_IN", "c-itmgr->o-wms")]
+    assert client.get("/audit?entity=Contact&id=c-cio&related=true").json()[0]["entity_id"] == "c-itmgr->c-cio"
+    assert client.get("/audit?entity=Opportunity&id=o-wms").json()[0]["entity"] == "Opportunity"  # as before
+
+    undone = client.post(f"/audit/{deal[2]['id']}/undo")  # the member added from the deal's history
+    assert undone.status_code == 200
+    assert client.get("/opportunities/o-wms/roles/c-itmgr").status_code == 404
+    assert client.get("/audit?entity=Opportunity&id=o-wms&related=true&limit=1").json()[0]["action"] == "undo"
+
+
+@pytest.mark.parametrize(("query", "field"), [("related=true&id=o-wms", "entity"),
+                                             ("related=true&entity=Opportunity", "id"),
+                                             ("related=true&entity=Opportunity&id=o-wms&actor=x", "actor")])
+def test_related_history_names_the_missing_or_extra_field(client: TestClient, mini: Graph, query: str,
+                                                         field: str) -> None:
+    answer = client.get(f"/audit?{query}")
+    assert answer.status_code == 422
+    body = answer.json()
+    assert set(body) >= {"error", "message"} and body["errors"][0]["field"] == field

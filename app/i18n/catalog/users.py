@@ -83,6 +83,9 @@ _PAGE: dict[str, tuple[str, str]] = {
     "type_visit": ("visit", "拜访"), "type_event": ("event", "活动"), "type_meal": ("meal", "餐叙"),
     "action_create": ("created", "创建"), "action_update": ("changed", "修改"), "action_delete": ("deleted", "删除"),
     "action_undo": ("undo", "撤销"), "action_import": ("import", "导入"),
+    "rel_REPORTS_TO": ("reporting line", "汇报线"), "rel_INFLUENCES": ("influence", "影响线"),
+    "rel_MEMBER_OF": ("circle", "圈子"), "rel_ROLE_IN": ("deal role", "商机角色"),
+    "rel_KNOWS": ("tie", "关系"), "rel_COMPETES_IN": ("competitor", "竞争对手"),
 }
 
 MESSAGES: dict[str, dict[str, str]] = {

@@ -537,14 +537,31 @@ function activityBox(id, data) {
 }
 
 /* ---------- history from the audit trail, with undo ---------- */
+// A relationship entry in a person's or deal's history names the kind and the other end ("member Xu Lin").
+function historySubject(entity, id, e) {
+  if (e.entity === entity) return "";
+  const [from, to] = e.entity_id.split("->");
+  return " · " + U("rel_" + e.entity) + " " + nameOf(from === id ? to : from);
+}
+function nameOf(id) {
+  const data = edit.accountData || {};
+  const lists = [data.contacts, data.circles, data.opportunities, data.employees,
+    ((state.dealData || {}).win_rate || {}).competitors];
+  for (const list of lists) {
+    const hit = (list || []).find((x) => x.id === id);
+    if (hit) return hit.name || id;
+  }
+  return id;
+}
 async function historyBox(entity, id) {
   const box = el("div", { class: "history", "data-entity": entity });
   if (!canEdit()) return box;  // the trail is for editors (viewers would get 403)
   let entries = [];
-  try { entries = await call("GET", `/audit?entity=${enc(entity)}&id=${enc(id)}&limit=10`); }
+  try { entries = await call("GET", `/audit?entity=${enc(entity)}&id=${enc(id)}&related=true&limit=15`); }
   catch (error) { return el("div"); }  // viewers do not read the trail
-  const items = entries.map((e) => el("li", { "data-entry": e.id },
-    el("span", {}, e.at.slice(0, 19).replace("T", " ") + " · " + (e.user || e.actor) + " · " + U("action_" + e.action)),
+  const items = entries.map((e) => el("li", { "data-entry": e.id, "data-kind": e.entity, title: e.entity_id },
+    el("span", {}, e.at.slice(0, 19).replace("T", " ") + " · " + (e.user || e.actor) + " · " + U("action_" + e.action)
+      + historySubject(entity, id, e)),
     e.undone_by ? el("span", { class: "muted" }, " (" + U("undone") + ")")
       : (canEdit() && ["create", "update", "delete"].includes(e.action) ? el("button", { type: "button", class: "small undo",
         onclick: async (event) => {

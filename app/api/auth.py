@@ -63,7 +63,7 @@ def authorize(
     if presented:
         principal = authenticate(request.app.state.graph, request.app.state.key_cache, presented)
         if principal is None:
-            raise Unauthorized("the API key is unknown, malformed or revoked")
+            raise Unauthorized.speaking("api_errors.key_unknown")
     else:
         principal = signed_in_principal(request)
     if not principal.role.allows(needed):
@@ -77,10 +77,10 @@ def signed_in_principal(request: Request) -> Principal:
     """The person behind the session cookie; a state-changing request must also carry the CSRF token."""
     token = request.cookies.get(COOKIE_NAME)
     if not token:
-        raise Unauthorized("an API key is required: send X-API-Key or Authorization: Bearer, or sign in")
+        raise Unauthorized.speaking("api_errors.sign_in_needed")
     found = session_principal(request.app.state.graph, token)
     if found is None:
-        raise Unauthorized("the session has expired or was signed out: sign in again")
+        raise Unauthorized.speaking("api_errors.session_ended")
     if request.method not in READ_METHODS and not csrf_matches(token, request.headers.get(CSRF_HEADER)):
         raise Forbidden(f"a request signed in with the session cookie must send the {CSRF_HEADER} header "
                         "(GET /auth/me gives it)")

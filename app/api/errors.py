@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.api.error_language import localised_message
+from app.api.error_language import localised_message, localised_validation
 from app.api.language import request_language
 from app.core.errors import BrmError, DatabaseUnavailable, Unauthorized
 from app.i18n import t
@@ -77,6 +77,8 @@ def bounded_validation_body(key: str | None, raw: list[dict[str, Any]], lang: st
     for item, err in zip(errors, raw):
         if err.get("type") == "json_invalid":
             item["message"] = t("hardening.json_invalid", lang, reason=(err.get("ctx") or {}).get("error", "?"))
+        elif lang != "en":  # English keeps pydantic's exact wording; other languages get the catalog's
+            item["message"] = localised_validation(err, lang)
     summary = Counter("unknown field" if err.get("type") == "extra_forbidden" else str(err.get("msg", "invalid"))
                       for err in raw)
     return {"error": "InvalidInput", "message": t("hardening.invalid_request", lang, total=len(raw)),

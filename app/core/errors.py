@@ -1,18 +1,30 @@
 """One root exception with meaningful subclasses, mapped to HTTP in one place (app.api.errors)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 
 class BrmError(Exception):
     """Root of every error the service raises on purpose."""
 
     status_code = 500
+    message_key: str | None = None  # a catalog message: the answer speaks the caller's language (issue 19)
+    message_params: dict[str, Any] = {}
 
     def __init__(self, message: str, **details: Any) -> None:
         super().__init__(message)
         self.message = message
         self.details = details
+
+    @classmethod
+    def speaking(cls, key: str, details: dict[str, Any] | None = None, **params: Any) -> Self:
+        """The error with the catalog's English message for `key`; app.api.error_language answers it in the
+        caller's language. `details` go to the constructor (e.g. `errors` of InvalidInput)."""
+        from app.i18n import t  # the catalog imports nothing of ours: no cycle, but keep core light
+
+        error = cls(t(key, "en", **params), **(details or {}))
+        error.message_key, error.message_params = key, params
+        return error
 
 
 class NotFound(BrmError):

@@ -10,6 +10,7 @@ import re
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 EMAIL_PATTERN = re.compile(r"^[^@\s<>,;\"()]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 DOMAIN_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
@@ -20,7 +21,7 @@ def normalise_email(value: str) -> str:
     """`" Zhang.Wei@Acme.COM "` → `zhang.wei@acme.com`; refuses what is not one address."""
     text = value.strip().lower()
     if len(text) > 254 or not EMAIL_PATTERN.match(text):
-        raise ValueError(f"not an email address: {value!r}")
+        raise PydanticCustomError("email_invalid", "not an email address: {value}", {"value": repr(value)})
     return text
 
 
@@ -28,7 +29,7 @@ def normalise_domain(value: str) -> str:
     """`"@Acme.com"` or `"ACME.COM."` → `acme.com`."""
     text = value.strip().lower().lstrip("@").rstrip(".")
     if len(text) > 253 or not DOMAIN_PATTERN.match(text):
-        raise ValueError(f"not a domain name: {value!r}")
+        raise PydanticCustomError("domain_invalid", "not a domain name: {value}", {"value": repr(value)})
     return text
 
 

@@ -6,6 +6,7 @@ errors are listed; link checks that need the whole bundle live in app.services.i
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from app.models.addresses import Domains, Emails
 from app.models.domain import (
@@ -65,7 +66,7 @@ class ReportsToRow(Row):
     @model_validator(mode="after")
     def _ends_after_start(self) -> "ReportsToRow":
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError("valid_to must not be before valid_from")
+            raise PydanticCustomError("valid_to_before_from", "valid_to must not be before valid_from")
         return self
 
 

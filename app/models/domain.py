@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 
 class Attitude(str, Enum):
@@ -105,13 +106,14 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def _addressable(value: str) -> str:
     """The id rule, with a message that says which part of it failed (the pattern above says the same)."""
     if "/" in value:
-        raise ValueError("an id may not contain '/'")
+        raise PydanticCustomError("id_slash", "an id may not contain '/'")  # typed: answered in the caller's language
     if CONTROL.search(value):
-        raise ValueError("an id may not contain control characters (newline, tab, ...)")
+        raise PydanticCustomError("id_control", "an id may not contain control characters (newline, tab, ...)")
     if value != value.strip():
-        raise ValueError("an id may not start or end with white space")
+        raise PydanticCustomError("id_white_space", "an id may not start or end with white space")
     if value in RESERVED_IDS:
-        raise ValueError(f"{value!r} is reserved for a route (reserved ids: {', '.join(sorted(RESERVED_IDS))})")
+        raise PydanticCustomError("id_reserved", "{value} is reserved for a route (reserved ids: {reserved})",
+                                  {"value": repr(value), "reserved": ", ".join(sorted(RESERVED_IDS))})
     return value
 
 

@@ -197,15 +197,15 @@ def undo(graph: Graph, principal: Principal | None, entry_id: str) -> dict[str, 
             raise NotFound(f"no audit entry {entry_id!r}")
         entry = rows[0]
         if entry.get("erased") or entry["action"] == "erase":
-            raise Conflict(f"audit entry {entry_id} is about an erased person: it cannot be undone")
+            raise Conflict.speaking("api_errors.undo_erased", entry=entry_id)
         if entry["undone_by"]:
-            raise Conflict(f"audit entry {entry_id} was already undone by {entry['undone_by']}")
+            raise Conflict.speaking("api_errors.undo_again", entry=entry_id, by=entry['undone_by'])
         ref = _ref_of(entry)
         if ref is None:
-            raise Conflict(f"an {entry['action']} entry cannot be undone; restore a backup instead")
+            raise Conflict.speaking("api_errors.undo_kind", action=entry['action'])
         now = snapshot(tx, ref)
         if dumps(now) != entry["current"]:
-            raise Conflict(f"{ref.entity} {ref.entity_id} changed after this entry: undo the later changes first")
+            raise Conflict.speaking("api_errors.undo_changed_since", entity=ref.entity, id=ref.entity_id)
         previous = loads(entry["previous"])
         _restore(tx, ref, previous)
         capture_for_ref(tx, ref, datetime.now(timezone.utc))

@@ -148,8 +148,8 @@ def delete_node_in(tx: ManagedTransaction, kind: Kind, entity_id: str, cascade: 
                     if n}
         if blockers and not cascade:
             listed = ", ".join(f"{n} {k}" for k, n in sorted(blockers.items()))
-            raise Conflict(f"{kind.noun} {entity_id!r} still has {listed}: delete those first, "
-                           "or repeat with ?cascade=true", blockers=blockers)
+            raise Conflict.speaking("api_errors.delete_blocked", {"blockers": blockers}, noun=kind.noun,
+                                    id=entity_id, listed=listed)
     deleted = 0
     if kind.key == "accounts":
         deleted += Graph.run_in(tx, "accounts_delete_activities", id=entity_id)[0]["deleted"]
@@ -212,8 +212,8 @@ def check_shape(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> 
                                            parent)])
         if parent:
             if Graph.run_in(tx, "department_cycle", id=entity_id, parent=parent)[0]["cycle"]:
-                raise Conflict(f"department {parent!r} is {entity_id!r} or below it: that would make a cycle",
-                               field="parent")
+                raise Conflict.speaking("api_errors.department_cycle", {"field": "parent"}, parent=parent,
+                                        id=entity_id)
             found = Graph.run_in(tx, "import_department_accounts", departments=[parent])
             if found and found[0]["account"] != payload["account"]:
                 raise InvalidInput("the parent department belongs to another account", [error_item(
@@ -221,15 +221,15 @@ def check_shape(tx: ManagedTransaction, kind: Kind, payload: dict[str, Any]) -> 
                     f"parent department {parent} belongs to account {found[0]['account']}", parent)])
         stranded = Graph.run_in(tx, "department_move_conflicts", id=entity_id, account=payload["account"])
         if stranded and stranded[0]["contacts"]:
-            raise Conflict(f"contacts in department {entity_id!r} work at another account than "
-                           f"{payload['account']!r}: move them first", contacts=stranded[0]["contacts"])
+            raise Conflict.speaking("api_errors.department_stranded", {"contacts": stranded[0]["contacts"]},
+                                    id=entity_id, account=payload["account"])
     if kind.key == "employees" and payload.get("manager") == entity_id:
         raise InvalidInput("an employee cannot manage themself",
                            [error_item("employees", None, "manager", "an employee cannot manage themself", entity_id)])
     if kind.key == "employees" and payload.get("manager"):
         if Graph.run_in(tx, "employee_cycle", id=entity_id, manager=payload["manager"])[0]["cycle"]:
-            raise Conflict(f"employee {payload['manager']!r} reports (directly or not) to {entity_id!r}, "
-                           "or is them: that would make a reporting cycle", field="manager")
+            raise Conflict.speaking("api_errors.employee_cycle", {"field": "manager"}, manager=payload["manager"],
+                                    id=entity_id)
 
 
 def check_emails(tx: ManagedTransaction, kind: Kind, row: Row) -> None:

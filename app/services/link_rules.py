@@ -211,5 +211,4 @@ def check_link(tx: ManagedTransaction, link_name: str, from_id: str, to_id: str,
                    "this link stays inside one account")
         raise InvalidInput(message, [error_item(link_name, None, "to", message, to_id)])
     if link_name == "reports_to" and not dotted and Graph.run_in(tx, "contact_reports_cycle", **{"from": from_id, "to": to_id})[0]["cycle"]:
-        raise Conflict(f"{to_id!r} already reports (directly or not) to {from_id!r}: "
-                       f"{from_id} -> {to_id} would make a reporting cycle", field="to")
+        raise Conflict.speaking("api_errors.reporting_cycle", {"field": "to"}, **{"from": from_id, "to": to_id})

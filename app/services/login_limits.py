@@ -32,8 +32,8 @@ class LoginLimiter:
         self._per_address: RateLimitItem = parse(per_address)
 
     def _checks(self, username: str, address: str) -> list[tuple[RateLimitItem, tuple[str, str], str]]:
-        return [(self._per_user, ("user", username.lower()), "this username"),
-                (self._per_address, ("address", address), "this address")]
+        return [(self._per_user, ("user", username.lower()), "user"),
+                (self._per_address, ("address", address), "address")]
 
     def check(self, username: str, address: str) -> None:
         """Raise 429 with Retry-After when either budget is used up."""
@@ -41,7 +41,7 @@ class LoginLimiter:
             if not self._limiter.test(item, *ids):
                 reset = self._limiter.get_window_stats(item, *ids).reset_time
                 wait = max(1, math.ceil(reset - time.time()))
-                raise TooManyLoginAttempts(f"too many failed sign-ins for {what}: try again in {wait} s", wait)
+                raise TooManyLoginAttempts.speaking(f"api_errors.login_limit_{what}", {"retry_after_s": wait}, wait=wait)
 
     def failed(self, username: str, address: str) -> None:
         for item, ids, _ in self._checks(username, address):

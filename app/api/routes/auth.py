@@ -42,7 +42,7 @@ def login(body: LoginIn, request: Request, response: Response, graph: GraphDep, 
     user = verify_login(graph, body.username, body.password)
     if user is None:
         limiter.failed(body.username, address)
-        raise Unauthorized("wrong username or password, or the user is disabled")
+        raise Unauthorized.speaking("api_errors.wrong_password")
     session = start_session(graph, user["username"], settings.session_ttl_s, address)
     response.set_cookie(COOKIE_NAME, session.token, max_age=settings.session_ttl_s, path="/", httponly=True,
                         secure=cookie_is_secure(request, settings), samesite="lax")

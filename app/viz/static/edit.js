@@ -27,7 +27,7 @@ const edit = { accountData: null, person: null, drawing: null };
 
 /* ---------- one call to the API, with the whole error answer ---------- */
 async function call(method, path, body, version) {
-  const extra = { "Content-Type": "application/json" };
+  const extra = { "Content-Type": "application/json", "Accept-Language": state.lang === "zh" ? "zh-CN" : "en" };  // errors in the page's language
   if (version) extra["If-Match"] = '"' + version + '"';
   const response = await fetch(path, { method, headers: headers(extra),
     body: body === undefined ? undefined : JSON.stringify(body) });

@@ -86,12 +86,14 @@ def main() -> None:
 
 
 def measure(settings: Settings, graph: Graph, rounds: int) -> dict[str, list[float]]:
-    """Per round: sign-in; PUT without If-Match; the round trip GET + PUT with If-Match (and the PUT alone);
-    undo of that last PUT (its audit entry read outside the timing; editors may read and undo)."""
+    """Per round: sign-in, then the page's first calls (/auth/me, /auth/me/work); PUT without If-Match; the round
+    trip GET + PUT with If-Match (and the PUT alone); undo of that last PUT (its audit entry read outside the
+    timing; editors may read and undo); the person's history panel (`related=true`); sign-out."""
     name = "bench-" + secrets.token_hex(3)
     create_user(graph, name, "bench password", Role.editor)
     key = {"X-API-Key": create_key(graph, name, Role.editor, user=name).key}
-    times: dict[str, list[float]] = {"login": [], "put": [], "put_if_match": [], "round_trip": [], "undo": []}
+    times: dict[str, list[float]] = {"login": [], "me": [], "me_work": [], "put": [], "put_if_match": [],
+                                     "round_trip": [], "undo": [], "history": [], "logout": []}
     with TestClient(create_app(settings)) as client:
         contact = client.get("/contacts?limit=1", headers=key).json()["items"][0]
         body = {k: v for k, v in contact.items()
@@ -99,8 +101,13 @@ def measure(settings: Settings, graph: Graph, rounds: int) -> dict[str, list[flo
         path = f"/contacts/{contact['id']}"
         for round_ in range(rounds):
             started = time.perf_counter()
-            assert client.post("/auth/login", json={"username": name, "password": "bench password"}).status_code == 200
+            signed_in = client.post("/auth/login", json={"username": name, "password": "bench password"})
+            assert signed_in.status_code == 200
             times["login"].append(time.perf_counter() - started)
+            for label, me_path in (("me", "/auth/me"), ("me_work", "/auth/me/work")):  # the page's first calls
+                started = time.perf_counter()
+                assert client.get(me_path).status_code == 200
+                times[label].append(time.perf_counter() - started)
             body["importance"] = 1 + round_ % 5
             started = time.perf_counter()
             assert client.put(path, json=body, headers=key).status_code == 200
@@ -119,6 +126,13 @@ def measure(settings: Settings, graph: Graph, rounds: int) -> dict[str, list[flo
             response = client.post(f"/audit/{entry['id']}/undo", headers=key)
             assert response.status_code == 200, response.text
             times["undo"].append(time.perf_counter() - started)
+            started = time.perf_counter()  # the person's history panel (its entries and its relationships')
+            assert client.get("/audit", params={"entity": "Contact", "id": contact["id"], "related": "true",
+                                                "limit": 15}, headers=key).status_code == 200
+            times["history"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            assert client.post("/auth/logout", headers={"X-CSRF-Token": signed_in.json()["csrf_token"]}).status_code == 204
+            times["logout"].append(time.perf_counter() - started)
     return times
 
 

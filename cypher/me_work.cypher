@@ -1,4 +1,4 @@
-// My deals (I OWN them) and my accounts (of my deals, or where I KNOW someone), each by name.
+// My name, my deals (I OWN them) and my accounts (of my deals, or where I KNOW someone), each by name.
 MATCH (me:Employee {id: $employee})
 CALL (me) {
   OPTIONAL MATCH (me)-[:OWNS]->(o:Opportunity)
@@ -16,4 +16,4 @@ CALL (me) {
   WITH DISTINCT a ORDER BY a.name, a.id
   RETURN collect({id: a.id, name: a.name}) AS accounts
 }
-RETURN deals, accounts
+RETURN me.name AS name, deals, accounts

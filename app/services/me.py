@@ -33,5 +33,6 @@ def my_work(graph: Graph, principal: Principal) -> dict[str, Any]:
     """The deals I own and the accounts of those deals and of the contacts I know (empty when not an employee)."""
     if not principal.employee:
         return {"employee": None, "deals": [], "accounts": []}
-    row = graph.read_one("me_work", employee=principal.employee) or {"deals": [], "accounts": []}
-    return {"employee": principal.employee, "deals": row["deals"], "accounts": row["accounts"]}
+    row = graph.read_one("me_work", employee=principal.employee) or {"name": None, "deals": [], "accounts": []}
+    return {"employee": principal.employee, "employee_name": row["name"], "deals": row["deals"],
+            "accounts": row["accounts"]}

@@ -64,6 +64,9 @@ def test_a_rep_builds_the_map(mini_server: LiveServer, page: tuple[Any, Recorded
     assert "Wrong username or password" in browser_page.inner_text("#login-error")
     open_map(browser_page, mini_server, ANN)
     assert "ann" in browser_page.inner_text("#who")
+    browser_page.wait_for_function("() => document.querySelector('#who').textContent.includes('Amy Tan')")
+    assert browser_page.inner_text("#who").endswith(" · Editor · Amy Tan")  # role label and name, no raw id
+    assert browser_page.get_attribute("#who", "title") == "e-amy"
     assert browser_page.locator("#my-deals button").count() == 2  # my deals first
     shot(browser_page, "02-signed-in-map")
 

@@ -82,11 +82,12 @@ def test_coaching_never_tells_me_to_ask_myself(anon_client: TestClient, mini: Gr
                 assert named is None and "no other colleague" in gap["action"]
 
 
-def test_my_deals_and_accounts(anon_client: TestClient, mini: Graph) -> None:
+def test_my_deals_and_accounts(anon_client: TestClient, mini: Graph, mini_bundle: dict[str, Any]) -> None:
     amy = as_employee(mini, "amy", "e-amy")
     work = anon_client.get("/auth/me/work", headers=amy).json()
     assert [d["id"] for d in work["deals"]] == ["o-fin", "o-wms"]  # by name: Finance…, Warehouse…
     assert {d["account"] for d in work["deals"]} == {"acc-nw"}
     assert [a["id"] for a in work["accounts"]] == ["acc-nw"]
+    assert work["employee_name"] == next(e["name"] for e in mini_bundle["employees"] if e["id"] == "e-amy")
     nobody = as_employee(mini, "auditor", None)
     assert anon_client.get("/auth/me/work", headers=nobody).json() == {"employee": None, "deals": [], "accounts": []}

@@ -10,6 +10,7 @@ _PAGE: dict[str, tuple[str, str]] = {
     "password": ("Password", "密码"),
     "sign_out": ("Sign out", "退出登录"),
     "signed_in_as": ("Signed in as", "当前用户"),
+    "role_viewer": ("Viewer", "查看者"), "role_editor": ("Editor", "编辑者"), "role_admin": ("Administrator", "管理员"),
     "wrong_login": ("Wrong username or password.", "用户名或密码错误。"),
     "save": ("Save", "保存"),
     "cancel": ("Cancel", "取消"),

@@ -66,10 +66,17 @@ function showLogin(message) {
   $("empty").replaceChildren(form);
   user.focus();
 }
+// "Signed in as ann · Editor · Amy Wu": the role in the page's language, the employee by name (the id in the tooltip).
+function showWho() {
+  const name = edit.work && edit.work.employee === AUTH.employee ? edit.work.employee_name : null;
+  $("who").textContent = U("signed_in_as") + " " + AUTH.username + " · " + U("role_" + AUTH.role)
+    + (AUTH.employee ? " · " + (name || AUTH.employee) : "");
+  $("who").title = AUTH.employee || "";
+}
 function signedIn(me) {
   AUTH = { username: me.username, role: me.role, employee: me.employee, csrf: me.csrf_token };
   document.body.dataset.auth = "in"; document.body.dataset.role = me.role;
-  $("who").textContent = U("signed_in_as") + " " + me.username + " · " + me.role + (me.employee ? " · " + me.employee : "");
+  showWho();
   $("sign-out").hidden = false;
   $("empty").setAttribute("data-i18n", "pick_account"); $("empty").textContent = T("pick_account");
   searchAccounts();
@@ -91,6 +98,7 @@ async function loadMyWork() {
     document.querySelector("aside").prepend(box);
   }
   edit.work = work;
+  if (AUTH) showWho();
   renderMyWork();
 }
 function renderMyWork() {
@@ -232,7 +240,7 @@ applyLang = function () {
   pageApplyLang();
   if (document.body.dataset.auth === "out") showLogin();
   if (AUTH) {
-    $("who").textContent = U("signed_in_as") + " " + AUTH.username + " · " + AUTH.role + (AUTH.employee ? " · " + AUTH.employee : "");
+    showWho();
     renderMyWork(); renderAccountTools();
     if (edit.person) renderPerson(edit.person);
     showDeleted();

@@ -7,8 +7,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.services.export import export_bundle
 from app.services.importer import import_bundle
@@ -89,3 +91,15 @@ def test_one_changed_row_right_after_an_import_is_the_only_batch_read(
     assert report.batches_unread == batches(mini_bundle) - 1
     assert report.keys["contacts"] == {"created": 0, "changed": 1, "unchanged": len(mini_bundle["contacts"]) - 1}
     assert contact(export_bundle(graph), "c-cio")["title"] == "Chief Digital Officer"
+
+
+def test_a_bundle_that_is_not_exactly_the_last_one_is_still_validated(
+        graph: Graph, mini_bundle: dict[str, Any]) -> None:
+    import_bundle(graph, copy.deepcopy(mini_bundle), batch_size=BATCH)
+    with pytest.raises(InvalidInput):                                 # the same rows and an unknown key
+        import_bundle(graph, {**copy.deepcopy(mini_bundle), "contracts": []}, batch_size=BATCH)
+    broken = copy.deepcopy(mini_bundle)
+    broken["contacts"][0]["importance"] = 9                           # one bad row, every other batch as before
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(graph, broken, batch_size=BATCH)
+    assert [(e["key"], e["row"], e["field"]) for e in refused.value.errors] == [("contacts", 0, "importance")]

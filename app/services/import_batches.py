@@ -183,7 +183,7 @@ def _roll_back_after_failure(graph: Graph, run: str) -> None:
 
 def _capture(tx: ManagedTransaction, run: str, key: str, rows: list[dict[str, Any]], instant: datetime) -> int:
     """History snapshots of what this batch wrote (contacts, roles, ties; issue 17: deals, competitor
-    ratings, reporting lines), tagged with the run for rollback."""
+    ratings, reporting lines), each carrying the run for rollback."""
     if key not in HISTORY_KEYS or not rows:
         return 0
     contacts = [row["id"] for row in rows] if key == "contacts" else []
@@ -192,14 +192,10 @@ def _capture(tx: ManagedTransaction, run: str, key: str, rows: list[dict[str, An
     deals = [row["id"] for row in rows] if key == "opportunities" else []
     competitors = [row["id"] for row in rows] if key == "competitors" else []
     line_ends = contacts + ([row[end] for row in rows for end in ("from_", "to")] if key == "reports_to" else [])
-    created = capture_history(tx, at=instant, contact_ids=contacts, role_pairs=roles, knows_pairs=ties,
-                              opportunity_ids=deals, competitor_ids=competitors, line_contact_ids=line_ends)
-    if created:
-        Graph.run_in(tx, "import_tag_history", run=run, at=instant, contacts=contacts,
-                     roles=[{"contact": c, "opportunity": o} for c, o in roles],
-                     ties=[{"employee": e, "contact": c} for e, c in ties],
-                     opportunities=deals, competitors=competitors, line_contacts=sorted(set(line_ends)))
-    return created
+    # the states carry the run from their creation (a second query tagging them afterwards cost ~10% of a big
+    # import, and took every state of the run so far per id when the planner chose the `at` index: issue 16)
+    return capture_history(tx, at=instant, contact_ids=contacts, role_pairs=roles, knows_pairs=ties,
+                           opportunity_ids=deals, competitor_ids=competitors, line_contact_ids=line_ends, run=run)
 
 
 HISTORY_KEYS = ("contacts", "roles", "knows", "opportunities", "competitors", "reports_to")

@@ -19,7 +19,8 @@ WITH pair, k, r, last, version, present,
      [v IN [present, r.need_satisfaction, r.closeness] | coalesce(toString(v), '-')] AS now,
      [v IN [last.present, last.need_satisfaction, last.closeness] | coalesce(toString(v), '-')] AS before
 WHERE (last IS NULL AND present) OR (last IS NOT NULL AND now <> before)
-CREATE (:CompeteState {competitor: pair.competitor, opportunity: pair.opportunity, at: $at, version: version + 1,
+// import_run: the import run that appended it (issue 16: its rollback removes exactly these), else null
+CREATE (:CompeteState {competitor: pair.competitor, opportunity: pair.opportunity, at: $at, version: version + 1, import_run: $run,
                        present: present, name: k.name, need_satisfaction: r.need_satisfaction,
                        closeness: r.closeness})
 RETURN count(*) AS created

@@ -24,7 +24,8 @@ WITH id, c, account, department, last, version, present,
             last.solution_acceptance, last.price_acceptance, last.department, last.left_at]
         | coalesce(toString(v), '-')] AS before
 WHERE (last IS NULL AND present) OR (last IS NOT NULL AND now <> before)
-CREATE (:ContactState {contact: id, at: $at, version: version + 1, present: present, account: account,
+// import_run: the import run that appended it (issue 16: its rollback removes exactly these), else null
+CREATE (:ContactState {contact: id, at: $at, version: version + 1, import_run: $run, present: present, account: account,
                        attitude: c.attitude, orientation: c.orientation, importance: c.importance,
                        closeness: c.closeness, solution_acceptance: c.solution_acceptance,
                        price_acceptance: c.price_acceptance, department: department, left_at: c.left_at,

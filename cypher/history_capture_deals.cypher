@@ -24,7 +24,8 @@ WITH id, o, account, owner, last, version, present,
      [v IN [last.present, last.account, last.owner, last.stage, last.amount, last.grade, last.compelling_event,
             last.need_satisfaction, last.close_date] | coalesce(toString(v), '-')] AS before
 WHERE (last IS NULL AND present) OR (last IS NOT NULL AND now <> before)
-CREATE (:DealState {opportunity: id, at: $at, version: version + 1, present: present, account: account,
+// import_run: the import run that appended it (issue 16: its rollback removes exactly these), else null
+CREATE (:DealState {opportunity: id, at: $at, version: version + 1, import_run: $run, present: present, account: account,
                     owner: owner, stage: o.stage, amount: o.amount, grade: o.grade,
                     compelling_event: o.compelling_event, need_satisfaction: o.need_satisfaction,
                     close_date: o.close_date})

@@ -24,6 +24,7 @@ WITH pair, r, last, version, present,
      [v IN [last.present, CASE WHEN last.present THEN coalesce(last.dotted, false) END]
         | coalesce(toString(v), '-')] AS before
 WHERE (last IS NULL AND present) OR (last IS NOT NULL AND now <> before)
-CREATE (:LineState {contact: pair.contact, manager: pair.manager, at: $at, version: version + 1,
+// import_run: the import run that appended it (issue 16: its rollback removes exactly these), else null
+CREATE (:LineState {contact: pair.contact, manager: pair.manager, at: $at, version: version + 1, import_run: $run,
                     present: present, dotted: coalesce(r.dotted, false)})
 RETURN count(*) AS created

@@ -25,7 +25,8 @@ WITH pair, r, last, version, present,
             CASE WHEN last.present THEN coalesce(last.inside_source, false) END]
         | coalesce(toString(v), '-')] AS before
 WHERE (last IS NULL AND present) OR (last IS NOT NULL AND now <> before)
-CREATE (:RoleState {contact: pair.contact, opportunity: pair.opportunity, at: $at, version: version + 1,
+// import_run: the import run that appended it (issue 16: its rollback removes exactly these), else null
+CREATE (:RoleState {contact: pair.contact, opportunity: pair.opportunity, at: $at, version: version + 1, import_run: $run,
                     present: present, role: r.role, attitude: r.attitude, closeness: r.closeness,
                     solution_acceptance: r.solution_acceptance, price_acceptance: r.price_acceptance,
                     one_vote_approve: r.one_vote_approve, one_vote_veto: r.one_vote_veto,

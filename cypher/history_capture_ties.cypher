@@ -19,6 +19,7 @@ WITH pair, k, last, version, present,
      [v IN [present, k.strength] | coalesce(toString(v), '-')] AS now,
      [v IN [last.present, last.strength] | coalesce(toString(v), '-')] AS before
 WHERE (last IS NULL AND present) OR (last IS NOT NULL AND now <> before)
-CREATE (:TieState {employee: pair.employee, contact: pair.contact, at: $at, version: version + 1,
+// import_run: the import run that appended it (issue 16: its rollback removes exactly these), else null
+CREATE (:TieState {employee: pair.employee, contact: pair.contact, at: $at, version: version + 1, import_run: $run,
                    present: present, strength: k.strength})
 RETURN count(*) AS created

@@ -118,9 +118,7 @@ def mini_expected() -> dict[str, Any]:
 # Tests that failed in the first full run after merging the branches of issues 12-19 (2026-12-01) and
 # whose fix is not yet verified by a full run; each is named in that stop's closing note. They still
 # run (non-strict xfail: an XPASS shows the fix took); remove a line as soon as its test is green.
-OPEN_AFTER_MERGE = {
-    "tests/integration/test_import_atomic.py::test_no_op_and_one_percent_change",
-}
+OPEN_AFTER_MERGE: set[str] = set()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -50,7 +50,8 @@ def capture_history(tx: ManagedTransaction, *, at: datetime | date,
                     role_pairs: list[tuple[str, str]] | None = None,
                     knows_pairs: list[tuple[str, str]] | None = None,
                     opportunity_ids: list[str] | None = None, competitor_ids: list[str] | None = None,
-                    line_contact_ids: list[str] | None = None, moved_contact_ids: list[str] | None = None) -> int:
+                    line_contact_ids: list[str] | None = None, moved_contact_ids: list[str] | None = None,
+                    run: str | None = None) -> int:
     """Append snapshots of the given entities that changed since their latest state; returns how many.
 
     `role_pairs` are (contact_id, opportunity_id), `knows_pairs` (employee_id, contact_id), both in
@@ -58,7 +59,8 @@ def capture_history(tx: ManagedTransaction, *, at: datetime | date,
     `opportunity_ids` also their deals' ratings); `line_contact_ids` the reporting lines from or to those
     contacts; `moved_contact_ids` the recorded roles of those that moved or left (the roles a move ended).
     `None` means every entity of that kind (after a bulk import), `[]` means none. Entities
-    that no longer exist get one `present: false` state.
+    that no longer exist get one `present: false` state. `run` (an import's run id) is stored on every state
+    appended, so that import's rollback removes exactly them (issue 16).
     """
     instant = as_instant(at)
     created = 0
@@ -88,21 +90,21 @@ def capture_history(tx: ManagedTransaction, *, at: datetime | date,
     else:
         line_rows = Graph.run_in(tx, "history_line_pairs", ids=sorted(set(line_contact_ids))) if line_contact_ids else []
     for batch in _batches(sorted(set(contact_ids))):
-        created += _created(Graph.run_in(tx, "history_capture_contacts", ids=batch, at=instant))
+        created += _created(Graph.run_in(tx, "history_capture_contacts", ids=batch, at=instant, run=run))
     roles = [{"contact": c, "opportunity": o} for c, o in sorted(set(role_pairs))]
     for batch in _batches(roles):
-        created += _created(Graph.run_in(tx, "history_capture_roles", pairs=batch, at=instant))
+        created += _created(Graph.run_in(tx, "history_capture_roles", pairs=batch, at=instant, run=run))
     ties = [{"employee": e, "contact": c} for e, c in sorted(set(knows_pairs))]
     for batch in _batches(ties):
-        created += _created(Graph.run_in(tx, "history_capture_ties", pairs=batch, at=instant))
+        created += _created(Graph.run_in(tx, "history_capture_ties", pairs=batch, at=instant, run=run))
     for batch in _batches(sorted(set(opportunity_ids))):
-        created += _created(Graph.run_in(tx, "history_capture_deals", ids=batch, at=instant))
+        created += _created(Graph.run_in(tx, "history_capture_deals", ids=batch, at=instant, run=run))
     competes = sorted({(r["competitor"], r["opportunity"]) for r in compete_rows})
     for batch in _batches([{"competitor": k, "opportunity": o} for k, o in competes]):
-        created += _created(Graph.run_in(tx, "history_capture_competes", pairs=batch, at=instant))
+        created += _created(Graph.run_in(tx, "history_capture_competes", pairs=batch, at=instant, run=run))
     lines = sorted({(r["contact"], r["manager"]) for r in line_rows})
     for batch in _batches([{"contact": c, "manager": m} for c, m in lines]):
-        created += _created(Graph.run_in(tx, "history_capture_lines", pairs=batch, at=instant))
+        created += _created(Graph.run_in(tx, "history_capture_lines", pairs=batch, at=instant, run=run))
     return created
 
 

@@ -22,6 +22,7 @@ from neo4j import ManagedTransaction
 
 from app.db.graph import Graph
 from app.models.bundle import Bundle
+from app.services import import_digest
 from app.services import import_journal as journal
 from app.services.history import as_instant, capture_history
 from app.services.import_diff import Classified, classify
@@ -39,15 +40,21 @@ def _aliased(batch: list[Any]) -> list[dict[str, Any]]:
     return [row.model_dump(mode="json", by_alias=True) for row in batch]
 
 
-def compare(graph: Graph, bundle: Bundle, batch_size: int, on_phase: PhaseHook | None = None
-            ) -> tuple[list[Classified], dict[str, set[int]]]:
-    """Unchanged batches' classifications, and per key the indexes of batches with something to write."""
+def compare(graph: Graph, bundle: Bundle, batch_size: int, on_phase: PhaseHook | None = None,
+            unread: dict[str, set[int]] | None = None) -> tuple[list[Classified], dict[str, set[int]]]:
+    """Unchanged batches' classifications, and per key the indexes of batches with something to write.
+    Batches in `unread[key]` are stored as the last import left them (app.services.import_digest): unchanged,
+    without a query."""
     clean: list[Classified] = []
     dirty: dict[str, set[int]] = {key: set() for key in KEY_ORDER}
     total, done = sum(len(getattr(bundle, key)) for key in KEY_ORDER), 0
     for key in KEY_ORDER:
+        skip = (unread or {}).get(key, set())
         for index, batch in _batches(getattr(bundle, key), batch_size):
-            part = graph.read_transaction(lambda tx, b=batch, k=key: classify(tx, k, _aliased(b)))
+            if index in skip:
+                part = Classified(key, unchanged=len(batch), unread=True)
+            else:
+                part = graph.read_transaction(lambda tx, b=batch, k=key: classify(tx, k, _aliased(b)))
             if part.write:
                 dirty[key].add(index)
             else:
@@ -58,19 +65,29 @@ def compare(graph: Graph, bundle: Bundle, batch_size: int, on_phase: PhaseHook |
     return clean, dirty
 
 
+# Write transactions journal.acquire runs when it finds no dead run: the take-over check and the lock itself.
+LOCK_WRITES = 2
+
+
 def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_size: int, timeout_s: float,
           at: datetime, actor: str, on_batch: ProgressHook | None = None, on_phase: PhaseHook | None = None,
-          on_switch: Callable[[ManagedTransaction, str, list[Classified], Counter[str]], Any] | None = None
+          on_switch: Callable[[ManagedTransaction, str, list[Classified], Counter[str]], Any] | None = None,
+          digests: dict[str, list[str]] | None = None, recorded: import_digest.Recorded | None = None
           ) -> tuple[str, list[Classified], Counter[str]]:
     """Steps 2 and 3: the dirty batches under the lock, then the switch; returns (run id, parts, counters).
-    `on_switch(tx, run, parts, counters)` runs inside the switch transaction (the audit entry)."""
+    `on_switch(tx, run, parts, counters)` runs inside the switch transaction (the audit entry).
+    `digests` (app.services.import_digest): the switch records those of the batches this run leaves stored as
+    given; `recorded.version` is the graph version when the compare began (the clean batches count only if no
+    other write came between it and the lock)."""
     run = journal.new_run_id()
     instant = as_instant(at)
     parts: list[Classified] = []
     totals: Counter[str] = Counter()
     total, done = sum(min(batch_size, len(getattr(bundle, k)) - i * batch_size) for k in dirty for i in dirty[k]), 0
-    journal.acquire(graph, run, actor)
+    recovered = journal.acquire(graph, run, actor)
     try:
+        since = recorded.version if recorded is not None and recovered is None else None
+        vouched = _vouched(graph, bundle, dirty, batch_size, since) if digests else {}
         seq = 0
         written: dict[str, list[dict[str, Any]]] = {}
         for key in KEY_ORDER:
@@ -133,12 +150,28 @@ def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_siz
                 totals.update(graph.write_transaction(final_unit, timeout_s=timeout_s, gate=False))
         if on_phase:
             on_phase("switching", total, total, totals["nodes_created"] + totals["relationships_created"])
-        journal.release(graph, run, "switched",
-                        (lambda tx: on_switch(tx, run, parts, totals)) if on_switch is not None else None)
+        def switch(tx: ManagedTransaction) -> None:
+            if digests:
+                import_digest.record(tx, digests, vouched, batch_size)
+            if on_switch is not None:
+                on_switch(tx, run, parts, totals)
+
+        journal.release(graph, run, "switched", switch)
     except BaseException:
         _roll_back_after_failure(graph, run)
         raise
     return run, parts, totals
+
+
+def _vouched(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], batch_size: int,
+             since: int | None) -> dict[str, set[int]]:
+    """Per key, the batches this run will leave stored exactly as given: those it writes under the lock, and
+    the ones it found unchanged, unless a write it did not make came between that comparison (graph version
+    `since`; None: unknown) and the lock (taken now, so no later write of the service can come)."""
+    now = graph.read_transaction(lambda tx: Graph.run_in(tx, "graph_version")[0]["version"], gate=False)
+    clean_too = since is not None and now == since + LOCK_WRITES
+    positions = {key: set(range(-(-len(getattr(bundle, key)) // batch_size))) for key in KEY_ORDER}
+    return {key: (positions[key] if clean_too else set(dirty[key])) for key in KEY_ORDER}
 
 
 def _roll_back_after_failure(graph: Graph, run: str) -> None:
@@ -150,7 +183,7 @@ def _roll_back_after_failure(graph: Graph, run: str) -> None:
 
 def _capture(tx: ManagedTransaction, run: str, key: str, rows: list[dict[str, Any]], instant: datetime) -> int:
     """History snapshots of what this batch wrote (contacts, roles, ties; issue 17: deals, competitor
-    ratings, reporting lines), tagged with the run for rollback."""
+    ratings, reporting lines), each carrying the run for rollback."""
     if key not in HISTORY_KEYS or not rows:
         return 0
     contacts = [row["id"] for row in rows] if key == "contacts" else []
@@ -159,14 +192,10 @@ def _capture(tx: ManagedTransaction, run: str, key: str, rows: list[dict[str, An
     deals = [row["id"] for row in rows] if key == "opportunities" else []
     competitors = [row["id"] for row in rows] if key == "competitors" else []
     line_ends = contacts + ([row[end] for row in rows for end in ("from_", "to")] if key == "reports_to" else [])
-    created = capture_history(tx, at=instant, contact_ids=contacts, role_pairs=roles, knows_pairs=ties,
-                              opportunity_ids=deals, competitor_ids=competitors, line_contact_ids=line_ends)
-    if created:
-        Graph.run_in(tx, "import_tag_history", run=run, at=instant, contacts=contacts,
-                     roles=[{"contact": c, "opportunity": o} for c, o in roles],
-                     ties=[{"employee": e, "contact": c} for e, c in ties],
-                     opportunities=deals, competitors=competitors, line_contacts=sorted(set(line_ends)))
-    return created
+    # the states carry the run from their creation (a second query tagging them afterwards cost ~10% of a big
+    # import, and took every state of the run so far per id when the planner chose the `at` index: issue 16)
+    return capture_history(tx, at=instant, contact_ids=contacts, role_pairs=roles, knows_pairs=ties,
+                           opportunity_ids=deals, competitor_ids=competitors, line_contact_ids=line_ends, run=run)
 
 
 HISTORY_KEYS = ("contacts", "roles", "knows", "opportunities", "competitors", "reports_to")

@@ -70,6 +70,7 @@ class Classified:
     created: list[Identity] = field(default_factory=list)
     changed: list[tuple[Identity, dict[str, Any]]] = field(default_factory=list)  # (identity, previous row)
     unchanged: int = 0
+    unread: bool = False  # counted unchanged by its digest, without a query (app.services.import_digest)
 
 
 def _source_params(key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:

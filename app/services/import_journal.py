@@ -37,10 +37,11 @@ def new_run_id() -> str:
     return uuid.uuid4().hex
 
 
-def acquire(graph: Graph, run: str, actor: str) -> None:
+def acquire(graph: Graph, run: str, actor: str) -> str | None:
     """Take the lock (after rolling back a dead run), then wait until every transaction that began
-    before it has ended: from then on nobody can see a batch of this run before the switch."""
-    recover(graph, stale_s=graph.import_stale_s)
+    before it has ended: from then on nobody can see a batch of this run before the switch.
+    Returns the dead run rolled back first, if any (None: two write transactions, the check and the lock)."""
+    recovered = recover(graph, stale_s=graph.import_stale_s)
     taken = graph.write_transaction(lambda tx: Graph.run_in(tx, "import_lock_acquire", run=run, actor=actor),
                                     gate=False)
     if not taken:
@@ -50,6 +51,7 @@ def acquire(graph: Graph, run: str, actor: str) -> None:
     except BaseException:
         release(graph, run, "abandoned")
         raise
+    return recovered
 
 
 def _wait_for_earlier_transactions(graph: Graph, run: str) -> None:

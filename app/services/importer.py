@@ -26,11 +26,11 @@ from app.db.queries import query
 from app.models.bundle import Bundle
 from app.services.email_rules import PERSON_KEYS, email_errors
 from app.services.history import capture_history, history_keys
-from app.services import import_batches
+from app.services import import_batches, import_digest
 from app.services.import_diff import Classified, classify, tally
 from app.services.import_audit import ImportAudit, sample
 from app.services.import_journal import new_run_id
-from app.services.import_writes import ProgressHook, steps_in_order
+from app.services.import_writes import KEY_ORDER, ProgressHook, steps_in_order
 
 from app.services.import_errors import ErrorCollector
 from app.services.import_ties import recompute_touched, touched_pairs
@@ -50,7 +50,9 @@ class ImportReport:
       list every created id and changed row with previous values); None for a no-op or a dry run;
     - `nodes_created`, `relationships_created`, `relationships_deleted`, `properties_set`: Neo4j counters;
     - `ties` (only when the caller asked, issue 13): {as_of, pairs, live, dormant, manual, pruned} of the derived
-      ties recomputed for the activities this import wrote.
+      ties recomputed for the activities this import wrote;
+    - `batches_unread`: batches counted unchanged without reading the graph, because the last import left
+      them stored exactly as sent and nothing was written since (app.services.import_digest).
     """
 
     dry_run: bool
@@ -64,6 +66,7 @@ class ImportReport:
     counters: dict[str, int] = field(default_factory=dict)
     changes: list[Classified] = field(default_factory=list, repr=False)  # per batch: created ids, previous rows
     ties: dict[str, Any] | None = None     # issue 13: derived ties recomputed for the activities written
+    batches_unread: int = 0                # issue 16: unchanged by their digest (app.services.import_digest)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +78,7 @@ class ImportReport:
             "relationships_created": self.relationships_created,
             "relationships_deleted": self.relationships_deleted,
             "properties_set": self.properties_set,
+            "batches_unread": self.batches_unread,
             **({"ties": self.ties} if self.ties is not None else {}),
         }
 
@@ -104,6 +108,14 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
     """
     if on_phase is not None:
         on_phase("validating", 0, 0, 0)
+    digests: dict[str, list[str]] = {}
+    recorded = import_digest.Recorded()
+    if not replace_all and not dry_run:
+        digests = import_digest.batch_digests(raw, KEY_ORDER, batch_size)
+        recorded = import_digest.read(graph, batch_size)
+        if recorded.covers(raw, digests, list(Bundle.model_fields)):
+            return _unread_no_op(graph, raw, digests, batch_size, timeout_s, effective_at, on_phase, tie_settings,
+                                 in_switch)
     bundle = validate_bundle(graph, raw, standalone=replace_all, consume=consume)
     rows = {key: len(getattr(bundle, key)) for key in Bundle.model_fields if getattr(bundle, key)}
     report = ImportReport(dry_run=dry_run, rows=rows)
@@ -111,7 +123,8 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
         return report
     if not replace_all:
         at = effective_at or datetime.now(timezone.utc)
-        clean, dirty = import_batches.compare(graph, bundle, batch_size, on_phase)
+        clean, dirty = import_batches.compare(graph, bundle, batch_size, on_phase, recorded.unchanged(digests))
+        report.batches_unread = sum(1 for part in clean if part.unread)
         parts: list[Classified] = list(clean)
         totals: Counter[str] = Counter()
         if any(dirty.values()):
@@ -124,7 +137,7 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
             report.run, written, totals = import_batches.write(
                 graph, bundle, dirty, batch_size=batch_size, timeout_s=timeout_s, at=at,
                 actor=audit.source if audit else "system", on_batch=on_batch, on_phase=on_phase,
-                on_switch=audited)
+                on_switch=audited, digests=digests, recorded=recorded)
             parts.extend(written)
         elif in_switch is not None:
             graph.write_transaction(in_switch, timeout_s=timeout_s)
@@ -141,6 +154,30 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
     report.relationships_deleted = totals["relationships_deleted"]
     report.properties_set = totals["properties_set"]
     report.counters = dict(totals)
+    return report
+
+
+def _unread_no_op(graph: Graph, raw: dict[str, Any], digests: dict[str, list[str]], batch_size: int,
+                  timeout_s: float, effective_at: datetime | date | None, on_phase: import_batches.PhaseHook | None,
+                  tie_settings: Settings | None, in_switch: Callable[[ManagedTransaction], Any] | None
+                  ) -> ImportReport:
+    """Every batch is one the last import left stored exactly as sent, and nothing was written since: the bundle
+    (rows of that validated bundle, at the same places) validates as it did and compares unchanged, so neither
+    is done again (app.services.import_digest). Writes nothing, like any no-op."""
+    rows = {key: len(raw[key]) for key in Bundle.model_fields if raw.get(key)}
+    report = ImportReport(dry_run=False, rows=rows)
+    report.changes = [Classified(key, unchanged=len(raw[key][start:start + batch_size]), unread=True)
+                      for key in KEY_ORDER if raw.get(key) for start in range(0, len(raw[key]), batch_size)]
+    report.keys = _in_bundle_order(tally(report.changes), rows)
+    report.batches_unread = sum(len(values) for values in digests.values())
+    if on_phase is not None:
+        total = sum(rows.values())
+        on_phase("comparing", total, total, 0)
+    if in_switch is not None:
+        graph.write_transaction(in_switch, timeout_s=timeout_s)
+    if tie_settings is not None:
+        as_of = effective_at.date() if isinstance(effective_at, datetime) else effective_at
+        report.ties = recompute_touched(graph, tie_settings, {}, as_of)
     return report
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -123,7 +124,21 @@ def test_a_concurrent_reader_sees_before_or_after_never_between(graph: Graph, mi
     assert before in seen                                  # the reader did run while the import did
 
 
+def contact_set_list() -> list[str]:
+    """The properties the contact write query sets (its SET clause, `c.<name> = …`): all a row write can set."""
+    text = (ROOT / "cypher" / "import_contacts.cypher").read_text(encoding="utf-8")
+    clause = text[text.index("SET "):text.index("WITH c, row, acc")]
+    return re.findall(r"\bc\.(\w+) =", clause)
+
+
 def test_no_op_and_one_percent_change(graph: Graph) -> None:
+    # Neo4j's properties_set counts `SET c.p = null` on a contact without p once the database knows the key p
+    # (an earlier test stored it; a wipe keeps property keys), so the count of a rewrite lies between the row's
+    # non-null fields and the whole SET list. Give every key a use first, as a full run does, so that both
+    # orders of the suite run the same test (it failed only in full runs, 2026-12-02: 22 > 2 x 8).
+    graph.driver.execute_query("CREATE (c:Contact {id: 'keys'}) SET c.emails = ['k@example.com'], "
+                               "c.left_at = date('2026-01-01'), c.moved_from = 'a-old' WITH c DELETE c",
+                               database_=graph.database)
     bundle = generate_bundle(accounts=5, contacts_per_account=40, employees=10)
     import_bundle(graph, bundle, batch_size=50)
     again = import_bundle(graph, bundle, batch_size=50)
@@ -137,7 +152,9 @@ def test_no_op_and_one_percent_change(graph: Graph) -> None:
     assert report.keys["contacts"] == {"created": 0, "changed": len(picked),
                                        "unchanged": len(bundle["contacts"]) - len(picked)}
     assert all(c["created"] == c["changed"] == 0 for k, c in report.keys.items() if k != "contacts")
-    assert 0 < report.properties_set <= len(picked) * 8    # the contact query's SET list, for those rows only
+    set_list = contact_set_list()
+    given = sum(1 for row in picked for name in set_list if row.get(name) not in (None, []))
+    assert given <= report.properties_set <= len(picked) * len(set_list)  # those rows only, nothing else
     entries = graph.driver.execute_query("MATCH (j:ImportChange {run: $run}) RETURN j.changed AS changed",
                                          run=report.run, database_=graph.database).records
     previous = [item for row in entries for item in json.loads(row["changed"])]

@@ -160,6 +160,10 @@ def warm_reachable(graph: Graph, settings: Settings, contact_ids: list[str]) -> 
     if not ids:
         return {}
     params = query_params(settings, ids, ReachOptions())
-    rows = graph.read("warm_reach", **{k: v for k, v in params.items() if k not in ("limit", "team", "employees")})
-    found = {row["id"]: row["warm"] for row in rows}
+    found = reach_memory.reachable(graph, settings, params)   # issue 15: big accounts kept in memory
+    rest = [cid for cid in ids if cid not in found]
+    if rest:
+        rows = graph.read("warm_reach", **{**{k: v for k, v in params.items() if k not in ("limit", "team", "employees")},
+                                           "contact_ids": rest})
+        found.update({row["id"]: row["warm"] for row in rows})
     return {cid: found.get(cid, False) for cid in contact_ids}

@@ -2,8 +2,8 @@
 
 reach.cypher walks one state per contact through five unrolled step blocks; in a 5,000-contact account that is
 thousands of path states sorted and copied per block in Cypher's runtime (100-300 ms warm, several round trips
-with the floors). Here the account's reach graph (topology, weights, attitudes, who KNOWS whom; no names) is
-read once (cypher/reach_account_graph.cypher) and searched in Python with the same rules and the same order:
+with the floors). Here the account's reach graph (topology, weights, attitudes, who KNOWS whom, the fields the answer
+shows) is read once (cypher/reach_account_graph.cypher) and searched in Python with the same rules and the same order:
 
 - rounds 1..max_hops backwards from the target; round h expands only the states found in round h-1; a contact's
   state is replaced only by a strictly better key (score rounded to 12 digits; on a tie the one with fewer
@@ -68,7 +68,7 @@ class AccountReach:
     employees: dict[str, dict[str, Any]] = field(default_factory=dict)   # id -> {id, name, title, team}
 
     @classmethod
-    def from_rows(cls, account: str, version: int, token: str, rows: list[dict[str, Any]]) -> "AccountReach":
+    def from_rows(cls, account: str, version: int, token: str, rows: list[dict[str, Any]]) -> AccountReach:
         steps_in: dict[str, list[tuple[str, str, float | None]]] = defaultdict(list)
         circles_of: dict[str, list[str]] = {}
         members: dict[str, list[str]] = defaultdict(list)
@@ -150,7 +150,8 @@ def search(index: AccountReach, settings: Settings, target: str, params: dict[st
         # candidate per contact: (-key, predecessor path, kind rank) smallest wins
         chosen: dict[str, tuple[tuple[float, tuple[str, ...], int], State, str, float]] = {}
 
-        def offer(v: str, kind: str, w: float, f: State) -> None:
+        def offer(v: str, kind: str, w: float, f: State, floor: float = floor, last: bool = last,
+                  chosen: dict[str, Any] = chosen) -> None:
             if w <= 0 or v == f.node or v in f.path:
                 return
             score = w * f.score
@@ -215,7 +216,7 @@ _entries: dict[tuple[int, str, str], AccountReach] = {}      # (driver, database
 _of_contact: dict[tuple[int, str, str], str] = {}            # (driver, database, contact) -> account
 _building: set[tuple[int, str, str]] = set()
 _order: list[tuple[int, str, str]] = []
-_small: dict[tuple[int, str, str], float] = {}              # accounts found too small, when (checked again later)
+_small: dict[tuple[int, str, str], float] = {}              # accounts too small (or failed), when: checked again later
 SMALL_RECHECK_S = 600.0
 
 
@@ -306,8 +307,10 @@ def build_later(graph: Graph, settings: Settings, account: str | None) -> None:
             else:
                 with _lock:
                     _small[key] = time.monotonic()
-        except Exception:  # noqa: BLE001 — a background build must never take the service down
-            log.exception("reach: keeping account %s in memory failed", account)
+        except Exception:
+            log.exception("reach: keeping account %s in memory failed (the query answers; tried again later)", account)
+            with _lock:
+                _small[key] = time.monotonic()
         finally:
             with _lock:
                 _building.discard(key)
@@ -339,3 +342,15 @@ def answer(graph: Graph, settings: Settings, params: dict[str, Any]) -> list[dic
              "names": [entry.employees[p["employee"]].get("name"), *(entry.contacts[c].get("name") for c in p["path"][1:])]}
             for p in found]})
     return rows
+
+
+def reachable(graph: Graph, settings: Settings, params: dict[str, Any]) -> dict[str, bool]:
+    """Per target whose account is in memory and current: does any employee reach it (cypher/warm_reach.cypher's
+    question; a search for the single best path answers it, its floor cutting everything below the first one)."""
+    out: dict[str, bool] = {}
+    for target, entry in entries_for(graph, params["contact_ids"]).items():
+        try:
+            out[target] = bool(search(entry, settings, target, {**params, "contact_ids": [target], "limit": 1}))
+        except OutsideAccount:
+            continue
+    return out

@@ -14,7 +14,7 @@ from app.core.config import Settings
 from app.db.graph import Graph
 from app.services import reach_memory
 from app.services.importer import import_bundle
-from app.services.reach import ReachOptions, query_params, reach_many
+from app.services.reach import ReachOptions, query_params, reach_many, warm_reachable
 from tests import reach_oracle
 from tests.intel_bundles import bundle, knows
 
@@ -54,6 +54,19 @@ def test_memory_answers_what_the_query_answers(graph: Graph, settings: Settings,
             compared += 1
             nonempty += bool(rows[0]["paths"])
     assert compared == 5 * len(data["contacts"]) and nonempty > compared // 2   # not vacuous
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_memory_says_who_is_reachable_as_warm_reach_does(graph: Graph, settings: Settings, seed: int) -> None:
+    data = reach_oracle.random_bundle(seed, contacts=120, employees=3, influence=0.3)   # sparse: some unreachable
+    import_bundle(graph, data)
+    everyone = sorted(c["id"] for c in data["contacts"])
+    from_query = warm_reachable(graph, settings, everyone)
+    assert reach_memory.build(graph, "acc-r") is not None
+    params = query_params(settings, everyone, ReachOptions())
+    assert reach_memory.reachable(graph, settings, params) == from_query   # every contact answered from memory
+    assert warm_reachable(graph, settings, everyone) == from_query
+    assert 0 < sum(from_query.values()) < len(everyone)   # some are reachable, some are not
 
 
 def test_the_service_answers_from_memory_with_names_and_explanations(graph: Graph, settings: Settings,

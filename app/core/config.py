@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     reach_reports_up: float = 0.6
     reach_reports_down: float = 0.8
     reach_same_circle: float = 0.5
+    # issue 15: accounts with at least this many contacts are searched in memory after a first reach (0: never)
+    reach_memory_min_contacts: int = Field(default=1000, ge=0)
     # section 6: win rate
     win_rate_no_inside_source_factor: float = 0.7
     win_rate_strongest_competitors: int = 2

@@ -62,3 +62,27 @@ def account_graph(
                                        "circle": circle or None, "employees": employees},
                       {name: row[name] for name in MAP_PARTS},
                       as_of=as_of.isoformat(), history=False, before_history=before_history)
+
+
+def account_graph_light(graph: Graph, account_id: str, *, department: str | None = None, subunits: bool = True,
+                        circle: str | None = None, employees: bool = False) -> dict[str, Any]:
+    """The live map's people light (cypher/account_graph_light.cypher, issue 15): per contact id, name, department,
+    importance, circle roles and open-deal roles, with reporting lines, departments, circles and open deals; no
+    influence and no ties (`influences`, `knows` empty). What the page's filters count and what folding needs."""
+    filters = {"department": department or None, "subunits": subunits, "circle": circle or None,
+               "employees": employees}
+    as_of = utc_today()
+    row = graph.read_one("account_graph_light", account=account_id, as_of=as_of, **filters)
+    if row is None:
+        raise NotFound(f"no account with id {account_id!r}", entity="Account", id=account_id)
+    return light_answer(row, filters, as_of)
+
+
+def light_answer(row: dict[str, Any], filters: dict[str, Any], as_of: date) -> dict[str, Any]:
+    """A row of account_graph_light in the map's answer shape (lists sorted as map_answer sorts them)."""
+    for contact in row["contacts"]:
+        contact["circles"].sort(key=lambda c: c["id"])
+        contact["roles"].sort(key=lambda r: r["opportunity"])
+    parts = {name: row.get(name) or [] for name in MAP_PARTS}
+    return map_answer(row["account"], filters, parts, as_of=as_of.isoformat(), history=False, before_history=False,
+                      light=True)

@@ -18,6 +18,7 @@ from typing import Any
 from app.core.config import Settings
 from app.core.errors import InvalidInput, NotFound
 from app.db.graph import Graph, TransactionGraph, in_one_read_transaction
+from app.services import reach_memory
 from app.services.tie_explain import add_to_reach
 
 HOSTILE = ["negative", "strong_negative"]
@@ -95,15 +96,22 @@ def reach_many(graph: Graph, settings: Settings, contact_ids: list[str],
         return {}
     params = query_params(settings, ids, options)
 
-    def search(g: Graph) -> list[dict[str, Any]]:
-        return g.read("reach", **{**params, "floors": floors(g, params)})
+    def work(g: Graph) -> dict[str, dict[str, Any]]:
+        rows = reach_memory.answer(g, settings, params)   # issue 15: big accounts kept in memory
+        rest = sorted(set(ids) - {row["target"]["id"] for row in rows})
+        if rest:  # the floors and the search they bound read the same graph (one read transaction)
+            queried = {**params, "contact_ids": rest}
+            found = g.read("reach", **{**queried, "floors": floors(g, queried)})
+            for row in found:
+                reach_memory.build_later(graph, settings, row["target"].get("account"))
+            rows += found
+        answers = {row["target"]["id"]: {"target": row["target"], "paths": [_path(p) for p in row["paths"]]}
+                   for row in sorted(rows, key=lambda r: r["target"]["id"])}
+        add_to_reach(g, settings, answers)  # issue 13: every KNOWS step explains its weight (one small query)
+        return answers
 
-    # one read transaction: the floors and the search they bound read the same graph
-    rows = search(graph) if isinstance(graph, TransactionGraph) else in_one_read_transaction(graph, search)
-    answers = {row["target"]["id"]: {"target": row["target"], "paths": [_path(p) for p in row["paths"]]}
-               for row in rows}
-    add_to_reach(graph, settings, answers)  # issue 13: every KNOWS step explains its weight (one small query)
-    return answers
+    # one read transaction for every query of the answer: one BEGIN/COMMIT, one graph
+    return work(graph) if isinstance(graph, TransactionGraph) else in_one_read_transaction(graph, work)
 
 
 def floors(graph: Graph, params: dict[str, Any]) -> dict[str, float]:
@@ -152,6 +160,10 @@ def warm_reachable(graph: Graph, settings: Settings, contact_ids: list[str]) -> 
     if not ids:
         return {}
     params = query_params(settings, ids, ReachOptions())
-    rows = graph.read("warm_reach", **{k: v for k, v in params.items() if k not in ("limit", "team", "employees")})
-    found = {row["id"]: row["warm"] for row in rows}
+    found = reach_memory.reachable(graph, settings, params)   # issue 15: big accounts kept in memory
+    rest = [cid for cid in ids if cid not in found]
+    if rest:
+        rows = graph.read("warm_reach", **{**{k: v for k, v in params.items() if k not in ("limit", "team", "employees")},
+                                           "contact_ids": rest})
+        found.update({row["id"]: row["warm"] for row in rows})
     return {cid: found.get(cid, False) for cid in contact_ids}

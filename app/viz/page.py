@@ -290,7 +290,7 @@ async function selectAccount(account) {
   $("deal-list").replaceChildren(el("li", { class: "muted loading" }, T("loading")));
   $("deal-details").replaceChildren();
   let data;
-  try { data = await api("/viz/accounts/" + encodeURIComponent(account.id) + "/data"); }
+  try { data = await api("/viz/accounts/" + encodeURIComponent(account.id) + "/data?light=true"); }  // issue 15: filters and counts only
   catch (error) { $("deal-list").replaceChildren(el("li", { class: "error" }, T("unavailable") + ": " + error.message)); return; }
   state.mapData = data; $("department").value = ""; fillDepartments(); fillSelect($("circle"), data.circles);
   $("filters").hidden = false;

@@ -1,7 +1,9 @@
 """Issue 15: reach into one account of 5,000 contacts (seed.generate: a reporting tree, influence, circles of up
 to 80 people, KNOWS from 150 employees), its CEO included, at max_hops 3 and 4, in the test database's small
 heap: the answers equal the independent NetworkX reach (benchmarks/nx_reach.py, a backward dynamic programme
-with one best suffix per contact and exact length), and the decision chain and gaps of its deals answer."""
+with one best suffix per contact and exact length), both from the query (cypher/reach.cypher) and from the
+account kept in memory (app.services.reach_memory, what big accounts answer from once warm), a contact nobody
+reaches included; and the decision chain and gaps of its deals answer."""
 from __future__ import annotations
 
 import random
@@ -11,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from app.core.config import Settings
 from app.db.graph import Graph
+from app.services import reach_memory
 from app.services.decision_chain import decision_chain
 from app.services.gaps import gaps
 from app.services.importer import import_bundle
@@ -51,6 +54,26 @@ def test_reach_into_a_5000_contact_account_agrees_with_networkx(graph: Graph, cl
         assert [p["employee"]["id"] for p in response.json()["paths"]] == \
             [p.employee for p in nx.reach(ceo, max_hops=hops, limit=settings.reach_limit)]
     assert paths > 0   # not vacuous: employees do reach into the account
+    # the same account kept in memory: the same answers, through the service and over HTTP
+    account = bundle["accounts"][0]["id"]
+    import_bundle(graph, {"contacts": [{"id": "c-alone", "name": "Nobody Knows", "account": account}]})
+    entry = reach_memory.build(graph, account)
+    assert entry is not None and len(entry.ids) == CONTACTS + 1 and not entry.border
+    for hops in (3, 4):
+        params = query_params(settings, [*targets, "c-alone"], ReachOptions(max_hops=hops))
+        rows = {row["target"]["id"]: row for row in reach_memory.answer(graph, settings, params)}
+        assert set(rows) == {*targets, "c-alone"}          # every target answered from memory
+        assert rows["c-alone"]["paths"] == []              # a contact with no path
+        for target in targets:
+            ours = [{"employee": p["employee"]["id"], "score": p["score"], "steps": p["steps"], "path": p["path"]}
+                    for p in rows[target]["paths"]]
+            theirs = nx_paths(nx.reach(target, max_hops=hops, limit=settings.reach_limit))
+            assert differences(ours, theirs) == [], ("memory", target, hops)
+        response = client.get(f"/contacts/{ceo}/reach", params={"max_hops": hops})
+        assert [p["employee"]["id"] for p in response.json()["paths"]] == \
+            [p.employee for p in nx.reach(ceo, max_hops=hops, limit=settings.reach_limit)]
+        assert client.get("/contacts/c-alone/reach", params={"max_hops": hops}).json()["paths"] == []
+    reach_memory.clear()
     for deal in [o["id"] for o in bundle["opportunities"]][:10]:
         for view in ("decision-chain", "gaps"):
             response = client.get(f"/opportunities/{deal}/{view}")

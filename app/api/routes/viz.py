@@ -16,12 +16,13 @@ from app.api.deps import GraphDep, SettingsDep
 from app.core.errors import InvalidInput
 from app.i18n import t
 from app.models.viz_inputs import ChainIn, GapsIn, ReachIn, WinRateIn  # issue 18: bounded render inputs
-from app.services.account_graph import account_graph
+from app.services.account_graph import account_graph, account_graph_light
 from app.services.deal_history import today as utc_today
 from app.viz import sources
 from app.viz.account_map import render_account_map
 from app.viz.config import get_viz_settings
 from app.viz.deal_view import render_deal_view
+from app.viz.map_read import drawn_account_map
 from app.viz.page import page_html
 from app.viz.reach_view import render_reach_view
 
@@ -56,9 +57,17 @@ def index() -> HTMLResponse:
 @router.get("/viz/accounts/{account_id}/data", summary="Data of an account's relationship map (JSON)")
 def account_map_data(account_id: Id, graph: GraphDep, settings: SettingsDep, department: Filter = None,
                      circle: Filter = None, employees: bool = False, as_of: AsOf = None,
-                     subunits: Subunits = True) -> dict[str, Any]:
+                     subunits: Subunits = True,
+                     light: Annotated[bool, Query(description=(
+                         "issue 15: each contact with id, name, department, importance, circle roles and open-deal "
+                         "roles only (no influence, no ties): the page's filters and counts of a big account"))] = False,
+                     ) -> dict[str, Any]:
+    as_of = not_in_future(as_of)
+    if light and (as_of is None or as_of >= utc_today()):
+        return account_graph_light(graph, account_id, department=department, subunits=subunits, circle=circle,
+                                   employees=employees)
     return account_graph(graph, settings, account_id, department=department, subunits=subunits, circle=circle,
-                         employees=employees, as_of=not_in_future(as_of))
+                         employees=employees, as_of=as_of)
 
 
 @router.get("/viz/accounts/{account_id}", response_class=HTMLResponse, responses={200: HTML},
@@ -69,10 +78,13 @@ def account_map(account_id: Id, graph: GraphDep, settings: SettingsDep, departme
                     "big accounts: department ids to open (comma-separated or repeated)"))] = None,
                 deal: Annotated[str | None, Query(max_length=200, description="label this deal's members as key people")] = None,
                 as_of: AsOf = None, subunits: Subunits = True) -> HTMLResponse:
-    data = account_graph(graph, settings, account_id, department=department, subunits=subunits, circle=circle,
-                         employees=employees, as_of=not_in_future(as_of))
     opened = {part.strip() for item in expand or [] for part in item.split(",") if part.strip()}
-    return HTMLResponse(render_account_map(data, lang, get_viz_settings(), opened, deal or None))
+    viz = get_viz_settings()
+    # issue 15: the drawn people in full, everyone else light (app.viz.map_read)
+    data = drawn_account_map(graph, settings, viz, account_id, department=department, subunits=subunits,
+                            circle=circle, employees=employees, as_of=not_in_future(as_of), expanded=opened,
+                            deal=deal or None)
+    return HTMLResponse(render_account_map(data, lang, viz, opened, deal or None))
 
 
 @router.get("/viz/opportunities/{opportunity_id}", response_class=HTMLResponse, responses={200: HTML},

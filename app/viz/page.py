@@ -255,14 +255,16 @@ $("account-q").addEventListener("input", () => { clearTimeout(searchTimer); sear
 async function searchAccounts() {
   const q = $("account-q").value.trim();
   const list = $("account-results");
+  const token = state.accountSearch = (state.accountSearch || 0) + 1;  /* a slower earlier answer never overwrites a later one */
   list.replaceChildren(el("li", { class: "muted loading" }, T("loading")));
   try {
     const answer = await api("/accounts?limit=20" + (q ? "&q=" + encodeURIComponent(q) : ""));
+    if (token !== state.accountSearch) return;
     const items = Array.isArray(answer) ? answer : (answer.items || []);
     list.replaceChildren(...items.map((a) => el("li", {}, el("button", { type: "button", "data-id": a.id,
       class: state.account && state.account.id === a.id ? "active" : "", onclick: () => selectAccount(a) }, a.name || a.id))));
     if (!items.length) list.replaceChildren(el("li", { class: "muted" }, T("no_result")));
-  } catch (error) { list.replaceChildren(el("li", { class: "error" }, error.message)); }
+  } catch (error) { if (token === state.accountSearch) list.replaceChildren(el("li", { class: "error" }, error.message)); }
 }
 /* Charts need the API key too, so they are fetched (not <img src>) and shown from a blob URL. */
 document.addEventListener("click", (event) => {

@@ -298,6 +298,18 @@ class CompanyState:
                 "accounts": [{"account": a, "name": self.account_name(a), "contacts": contacts}
                              for a, contacts in sorted(by_account.items())]}
 
+    def _unchanged_accounts(self, rep: str, accounts: set[str], affected: set[str]) -> Any:
+        """For a rep whose ties did not change: its previous entry of an account that was not re-read and
+        none of whose key people's reach can have changed (answer_of keeps it), else None."""
+        old = self.levels.get(rep)
+        entries = {a.account: a for a in old.accounts} if old is not None else {}
+
+        def reuse(account: str) -> Any:
+            if account in accounts or not affected.isdisjoint(self._key_ids(account)):
+                return None
+            return entries.get(account)
+        return reuse
+
     def _rep_excellent(self, rep: str) -> list[str]:
         """The rep's accounts graded excellent by closeness: only their key people's reach matters for it."""
         return [a["account"] for a in self.reps[rep]["accounts"]
@@ -438,13 +450,15 @@ class CompanyState:
             new_knowers = set(new["knowers"]) if new else set()
             tie_reps |= (old_knowers | new_knowers) if _tie_key(old) != _tie_key(new) else old_knowers ^ new_knowers
         affected = self._ball(changed, forward=True)
+        moved_steps = {c for c in changed if _steps_key(self.rows.get(c)) != _steps_key(fresh.rows.get(c))}
         for c in C:
             if self.rows.get(c) != fresh.rows.get(c):
                 if c in self.rows:
                     self._drop_row(c)
                 if c in fresh.rows:
                     self._add_row(fresh.rows[c])
-        affected |= self._ball(changed, forward=True)
+        if moved_steps:          # the walk after the write differs from the one before only if a step changed
+            affected |= self._ball(changed, forward=True)
         if len(affected) > self._too_many():
             return False
         self._mask = self._masks(affected)
@@ -534,23 +548,34 @@ class CompanyState:
 
         # a rep's level reads its ties, the key people of its excellent accounts and whether it reaches them
         reps = set(tie_reps)
-        for rep in self.reps:
-            if rep not in reps:
-                excellent = self._rep_excellent(rep)
-                if not accounts.isdisjoint(excellent) or any(not affected.isdisjoint(self._key_ids(a)) for a in excellent):
-                    reps.add(rep)
-        # the key people whose reach the two sources cannot answer: one propagation for all of them
+        # ... so the reps with an excellent account re-read or with a key person in `affected`: among those
+        # who know somebody in such an account
+        hit = set(accounts) | {a for c in affected for a in self.key_accounts_of.get(c, ())}
+        candidates = {e for a in hit for c in self.account_contacts.get(a, ()) for e in self.rows[c]["knowers"]}
+        for rep in candidates:
+            if rep not in reps and rep in self.reps and not hit.isdisjoint(self._rep_excellent(rep)):
+                reps.add(rep)
+        # who reaches a key person outside `affected` is as before: a rep's previous answer says it
+        known = {(rep, p.id): p.reachable for rep in reps if rep in self.levels
+                 for a in self.levels[rep].accounts for p in a.key_people if p.id not in affected}
+
+        def reaches(rep: str, contact: str) -> bool:
+            hit = known.get((rep, contact))
+            return self.reaches(rep, contact) if hit is None else hit
+
+        # the key people whose reach neither that nor the two sources answer: one propagation for all of them
         need = {k for rep in reps if rep in self.reps for k in self._rep_key_people(rep)
-                if len(self.sources.get(k, ())) == 2 and k not in self._mask}
+                if (rep, k) not in known and len(self.sources.get(k, ())) == 2 and k not in self._mask}
         if need:
             self._mask.update(self._masks(need))
         for rep in reps:
             if rep in self.reps:
-                self.levels[rep] = rep_levels.answer_of(self, rep, self.reaches)
+                self.levels[rep] = rep_levels.answer_of(self, rep, reaches, None if rep in tie_reps else
+                                                        self._unchanged_accounts(rep, accounts, affected))
             else:
                 self.levels.pop(rep, None)
         self._finish(version, token)
-        fresh.sizes.update({"changed": len(changed), "affected": len(affected), "impacts": len(who),
+        fresh.sizes.update({"changed": len(changed), "affected": len(affected), "impacts": len(who), "need": len(need),
                             "ties": len(tie_reps), "levels": len(reps)})
         return True
 
@@ -586,6 +611,13 @@ def _facts_key(row: dict[str, Any] | None) -> Any:
 def _tie_key(row: dict[str, Any] | None) -> Any:
     """What a rep's ties read of a contact it knows."""
     return None if row is None else (row["name"], row["account"], row["closeness"])
+
+
+def _steps_key(row: dict[str, Any] | None) -> Any:
+    """The forward steps of a contact's row (what `_ball(forward=True)` walks): its edges and circles."""
+    if row is None:
+        return None
+    return (tuple(sorted(row["influences"])), tuple(sorted(row["reports_to"])), tuple(sorted(row["circles"])))
 
 
 def _row_key(row: dict[str, Any] | None) -> Any:

@@ -33,11 +33,15 @@ def server_env(settings: Settings) -> dict[str, str]:
 
 
 @contextmanager
-def api_server(settings: Settings, log_path: Path, start_timeout_s: float = 60.0) -> Iterator[str]:
-    """Start uvicorn with the app factory; yield its base URL; terminate it on exit."""
+def api_server(settings: Settings, log_path: Path, start_timeout_s: float = 60.0,
+               log_config: Path | None = None) -> Iterator[str]:
+    """Start uvicorn with the app factory; yield its base URL; terminate it on exit. `log_config`: a
+    logging dictConfig file for uvicorn (e.g. benchmarks/log_refresh.json: the views' refresh timings)."""
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--host", "127.0.0.1",
                "--port", str(port), "--no-access-log", "--log-level", "warning"]
+    if log_config is not None:
+        command += ["--log-config", str(log_config)]
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=server_env(settings), stdout=log,

@@ -86,7 +86,8 @@ def server(settings: Any, root: Path, log_path: Path) -> Iterator[str]:
     saved = api_server.PROJECT_ROOT
     api_server.PROJECT_ROOT = root
     try:
-        with api_server.api_server(settings, log_path, start_timeout_s=180.0) as base:
+        with api_server.api_server(settings, log_path, start_timeout_s=180.0,
+                                   log_config=Path(__file__).with_name("log_refresh.json")) as base:
             wait_ready(base)
             yield base
     finally:

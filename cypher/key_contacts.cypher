@@ -2,8 +2,13 @@
 // won/lost), with their role attitude (ROLE_IN value, else the contact's overall one). An account
 // whose open deals name no such person falls back to its contacts with importance >= $fallback_importance.
 // $accounts: a list of account ids, or null for every account.
-MATCH (acc:Account)
-WHERE $accounts IS NULL OR acc.id IN $accounts
+CALL () {  // by the id index when $accounts is given (no scan of every account)
+  WITH $accounts AS ids WHERE ids IS NULL
+  MATCH (acc:Account) RETURN acc
+  UNION
+  UNWIND coalesce($accounts, []) AS id
+  MATCH (acc:Account {id: id}) RETURN acc
+}
 OPTIONAL MATCH (c:Contact)-[r:ROLE_IN]->(o:Opportunity)-[:FOR]->(acc)
 WHERE r.role IN ['approver', 'decision_maker'] AND NOT coalesce(o.stage, '') IN ['won', 'lost']
 WITH acc, c, collect(CASE WHEN o IS NULL THEN null ELSE

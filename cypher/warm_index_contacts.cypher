@@ -4,6 +4,8 @@
 // the contacts it steps to along INFLUENCES, its REPORTS_TO managers (the step goes both ways), its circles,
 // and the employees who KNOW it. Same step rules as cypher/warm_predecessors.cypher.
 // $ids: null for every contact, or the contacts to read again after a write (app.services.company_state).
+// `closeness` and `facts` (what key contacts and an account's degrees read of a contact) let the company-wide
+// views build rep ties in memory and re-read an account only when one of its contacts' facts changed.
 CALL () {
   WITH $ids AS ids WHERE ids IS NULL
   MATCH (c:Contact) RETURN c
@@ -17,4 +19,6 @@ RETURN c.id AS id, c.name AS name, a.id AS account, a.name AS account_name,
        [(c)-[:INFLUENCES]->(v:Contact) WHERE v <> c | v.id] AS influences,
        [(c)-[:REPORTS_TO]->(v:Contact) WHERE v <> c | v.id] AS reports_to,
        [(c)-[:MEMBER_OF]->(ci:Circle) | ci.id] AS circles,
-       [(e:Employee)-[:KNOWS]->(c) | e.id] AS knowers
+       [(e:Employee)-[:KNOWS]->(c) | e.id] AS knowers,
+       c.closeness AS closeness,
+       [c.attitude, c.importance, c.closeness, c.solution_acceptance, c.price_acceptance, c.orientation] AS facts

@@ -24,6 +24,7 @@ from app.core.config import Settings
 from app.db.graph import Graph
 from app.ingest.captured import EMAIL, MEETING, CapturedItem
 from app.models.addresses import domain_of
+from app.services.graph_changes import Changes, declare
 
 RESOLVE_BATCH = 5_000
 WRITE_BATCH = 5_000
@@ -194,6 +195,9 @@ class CaptureWriter:
                     Graph.run_in(tx, "capture_write", rows=new)
                 created += len(new)
                 duplicate += len(batch) - len(new)
+            # activities and their LOGGED / PARTICIPATED / WITH / ABOUT edges: nothing the company-wide views
+            # read (the ties derived from them are written, and declared, by app.services.ties)
+            declare(tx, Changes())
             return created, duplicate
 
         if rows:

@@ -3,15 +3,17 @@
 Departure risk and impact, coverage and rep levels read the whole graph: the reach graph of every
 contact (who can reach whom), key contacts and degrees per account, open-deal roles per contact, the
 ties of every rep. Built once (`_build`: the whole graph, a minute at S under load), they are then
-brought up to date by what the writes since then declared (app.services.graph_changes) in `_refresh`:
+brought up to date by what the writes since then declared (app.services.graph_changes) in `refresh`.
+Its re-reads run in ONE read transaction, each by id (`_gather`), and only for what can differ:
 
-1. the reach rows of the touched contacts, of the contacts that point at them and of the contacts the
-   touched employees know are read again; the rows that differ are the changed contacts T;
+1. the rows of the contacts written (a declaring write names both ends of every edge it changed, so
+   no other row can differ); the rows whose reach part differs are the changed contacts T;
 2. the contacts whose sources can change are those within `max_hops` steps after T (before and after
    the write): A. Their two smallest sources are propagated again over the `max_hops` steps before A
    only (exact for A: every warm path into A lies there), the rest keeps its values;
-3. roles, key contacts and degrees are read again for the deals and accounts touched (and the accounts
-   whose key people or contacts changed), rep ties for the employees whose known contacts changed;
+3. open-deal roles of the contacts and deals written; key contacts and degrees only of the accounts
+   whose inputs changed (a contact's own values or account, a role, the account itself: a KNOWS edit
+   reads no account); rep ties are made from the rows held, for the employees whose ties changed;
 4. only the employees, accounts and reps whose inputs changed get a new answer; lists are re-sorted.
 
 When the changes are not all known (a write path that does not declare, a wiped graph) or too big,
@@ -29,7 +31,7 @@ from typing import Any
 
 from app.core.config import Settings
 from app.core.levels_config import ManagerSettings
-from app.db.graph import Graph
+from app.db.graph import Graph, in_one_read_transaction
 from app.models.managers import ClosenessGrade, CoverageRow, DepartureImpact, DepartureRiskRow, RepLevel, RepLevelAnswer
 from app.services.degrees import closeness_grade, degrees_from_row
 from app.services.graph_changes import Changes, changes_since
@@ -54,6 +56,7 @@ class CompanyState:
         self.pages: dict[Any, Any] = {}          # per-request shapes of the lists (e.g. localised levels), per version
         self._shaped: dict[Any, tuple[Any, Any]] = {}
         self.builds = self.refreshes = 0         # how often each path ran (tests: writes that declare never rebuild)
+        self.last_refresh: dict[str, Any] = {}   # timings and sizes of the last refresh (benchmarks, logs)
 
     def view(self, key: Any, build: Any) -> Any:
         """A per-request shape of the lists (sorted coverage, localised levels), made once per version, under
@@ -167,13 +170,36 @@ class CompanyState:
 
     def _masks(self, targets: Iterable[str]) -> dict[str, int]:
         """Every employee with a warm path to each target, as a bit mask, propagated over the `hops` steps
-        before the targets only (every warm path of at most `hops` steps into a target lies in that ball)."""
-        targets = set(targets)
-        ball = {c for c in self._ball(targets, forward=False) if c in self.rows}
-        cur = {c: self._bits(self.rows[c]["knowers"]) for c in ball}
-        preds = {c: [p for p in self._step_preds(c) if p in cur and self._passable(p)] for c in ball}
-        circles = {ci for c in ball for ci in self.rows[c]["circles"]}
-        passing = {ci: [m for m in self.members.get(ci, ()) if m in cur and self._passable(m)] for ci in circles}
+        before the targets only (every warm path of at most `hops` steps into a target lies in that ball).
+
+        One backward walk finds the ball and each node's passable predecessors at once (the nodes of its
+        last layer keep none: a path through them is longer than `hops`); then `hops` rounds of ORs."""
+        rows = self.rows
+        targets = {c for c in targets if c in rows}
+        preds: dict[str, list[str]] = {}
+        passing: dict[str, list[str]] = {}       # circle -> its members that can be passed
+        ball = set(targets)
+        frontier = list(targets)
+        for _ in range(self.hops):
+            found: set[str] = set()
+            for c in frontier:
+                ps = [p for p in self._step_preds(c) if p in rows and not rows[p]["hostile"]]
+                preds[c] = ps
+                found.update(ps)
+                for ci in rows[c]["circles"]:
+                    if ci not in passing:
+                        passing[ci] = [m for m in self.members.get(ci, ()) if m in rows and not rows[m]["hostile"]]
+                        found.update(passing[ci])
+            frontier = [p for p in found if p not in ball]
+            if not frontier:
+                break
+            ball.update(frontier)
+        cur = {c: self._bits(rows[c]["knowers"]) for c in ball}
+        for c in ball:
+            if c in preds:
+                preds[c] = [p for p in preds[c] if p in cur]
+        passing = {ci: [m for m in members if m in cur] for ci, members in passing.items()}
+        circles_of = {c: [ci for ci in rows[c]["circles"] if ci in passing] for c in ball}
         for _ in range(self.hops):
             circle = {}
             for ci, members in passing.items():
@@ -184,15 +210,15 @@ class CompanyState:
             nxt = {}
             for c in ball:
                 mask = cur[c]
-                for p in preds[c]:
+                for p in preds.get(c, ()):
                     mask |= cur[p]
-                for ci in self.rows[c]["circles"]:
+                for ci in circles_of[c]:
                     mask |= circle[ci]
                 nxt[c] = mask
             if nxt == cur:
                 break
             cur = nxt
-        return {c: cur[c] for c in targets if c in cur}
+        return {c: cur[c] for c in targets}
 
     def _two_of(self, mask: int) -> tuple[str, ...]:
         """Two employees of a mask (the two lowest bits): exact for 'nobody / exactly one (who) / several'."""
@@ -247,7 +273,7 @@ class CompanyState:
         for member in graph.read("open_deal_members", contacts=None, opportunities=None):
             self.roles[member["contact"]].append(member)
             self.deal_members[member["opportunity"]].add(member["contact"])
-        self.reps = {rep["id"]: rep for rep in graph.read("rep_account_ties", employees=None)}
+        self.reps = {e: self._rep_of(e) for e in self.employees}
         from app.services import coverage, departure, rep_levels  # the views' own rules (they import us lazily)
 
         self.impacts = {e: departure.impact_of(self, e) for e in self.employees}
@@ -258,6 +284,31 @@ class CompanyState:
         self._finish(version, token)
         log.info("company views built from the whole graph in %.2f s (%d contacts)", time.perf_counter() - started,
                  len(self.rows))
+
+    def _rep_of(self, employee: str) -> dict[str, Any]:
+        """The rep's ties as cypher/rep_account_ties.cypher gives them (per account the contacts there the
+        employee KNOWS, with closeness), from the rows held: no query per refresh, whatever the rep knows."""
+        by_account: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for c in self.known_by.get(employee, ()):
+            row = self.rows[c]
+            if row["account"] is not None:
+                by_account[row["account"]].append({"id": c, "name": row["name"], "closeness": row["closeness"]})
+        emp = self.employees[employee]
+        return {"id": employee, "name": emp["name"], "title": emp["title"], "team": emp["team"],
+                "accounts": [{"account": a, "name": self.account_name(a), "contacts": contacts}
+                             for a, contacts in sorted(by_account.items())]}
+
+    def _unchanged_accounts(self, rep: str, accounts: set[str], affected: set[str]) -> Any:
+        """For a rep whose ties did not change: its previous entry of an account that was not re-read and
+        none of whose key people's reach can have changed (answer_of keeps it), else None."""
+        old = self.levels.get(rep)
+        entries = {a.account: a for a in old.accounts} if old is not None else {}
+
+        def reuse(account: str) -> Any:
+            if account in accounts or not affected.isdisjoint(self._key_ids(account)):
+                return None
+            return entries.get(account)
+        return reuse
 
     def _rep_excellent(self, rep: str) -> list[str]:
         """The rep's accounts graded excellent by closeness: only their key people's reach matters for it."""
@@ -312,31 +363,102 @@ class CompanyState:
 
     # ------------------------------------------------------------------ bring up to date from declared changes
     def refresh(self, graph: Graph, changes: Changes, version: int, token: str) -> bool:
-        """Apply what the writes since our version declared; False when it is too big (build instead)."""
+        """Apply what the writes since our version declared; False when it is too big (build instead).
+
+        Every re-read runs in ONE read transaction (`_gather`: it changes nothing here, so the driver may
+        retry it), then `_apply` updates the state in memory. `last_refresh` keeps the timings."""
         self.refreshes += 1
         started = time.perf_counter()
         if changes.is_empty():
             self.version, self.token = version, token
+            self.last_refresh = {"empty": True}
             return True
-        C, E, O = set(changes.contacts), set(changes.employees), set(changes.opportunities)
-        reread = set(C)
-        for c in C:
-            reread |= self.infl_in.get(c, set()) | self.rep_in.get(c, set())
-        for e in E:
-            reread |= self.known_by.get(e, set())
-        if len(reread) > self._too_many():
+        if len(changes.contacts) > self._too_many():
             return False
-        fresh = {row["id"]: row for row in graph.read("warm_index_contacts", ids=sorted(reread))} if reread else {}
-        changed = {c for c in reread if _row_key(self.rows.get(c)) != _row_key(fresh.get(c))}
-        old_accounts = {self.rows[c]["account"] for c in C | changed if c in self.rows}
-        old_knowers = {e for c in C | changed if c in self.rows for e in self.rows[c]["knowers"]}
+        fresh = in_one_read_transaction(graph, lambda g: self._gather(g, changes))
+        read_s = time.perf_counter() - started
+        done = self._apply(changes, fresh, version, token)
+        self.last_refresh = {**fresh.timings, "read_ms": round(read_s * 1000, 1),
+                             "apply_ms": round((time.perf_counter() - started - read_s) * 1000, 1), **fresh.sizes}
+        log.info("company views refreshed (%s) in %.2f s: %s", "applied" if done else "too big, rebuilding",
+                 time.perf_counter() - started, self.last_refresh)
+        return done
+
+    def _gather(self, graph: Graph, changes: Changes) -> "_Fresh":
+        """Everything a refresh reads, by id (index seeks only), without touching the state: the rows of the
+        contacts written (a declaring write names both ends of every edge it changed, so no other contact's
+        row can differ), the open-deal roles of those contacts and deals, and the key contacts and degrees
+        of the accounts whose inputs changed (a KNOWS edit changes none: no account is read for it)."""
+        fresh = _Fresh()
+
+        def read(name: str, **params: Any) -> list[dict[str, Any]]:
+            t0 = time.perf_counter()
+            rows = graph.read(name, **params)
+            fresh.timings[f"{name}_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+            return rows
+
+        C, O = set(changes.contacts), set(changes.opportunities)
+        fresh.rows = {row["id"]: row for row in read("warm_index_contacts", ids=sorted(C))} if C else {}
+        role_rows = read("open_deal_members", contacts=sorted(C), opportunities=sorted(O)) if C or O else []
+        fresh.roles = self._new_roles(C, O, role_rows)
+        accounts = set(changes.accounts)
+        for c in C:
+            old, new = self.rows.get(c), fresh.rows.get(c)
+            if _facts_key(old) != _facts_key(new):      # what key contacts and degrees read of a contact
+                accounts |= {row["account"] for row in (old, new) if row is not None and row["account"]}
+                accounts |= self.key_accounts_of.get(c, set())
+        for c, new_roles in fresh.roles.items():
+            accounts |= {r["account"] for r in self.roles.get(c, []) + new_roles if r["account"] is not None}
+        accounts.discard(None)  # type: ignore[arg-type]
+        fresh.accounts = accounts
+        if accounts:
+            wanted = sorted(accounts)
+            fresh.keys = read("key_contacts", accounts=wanted, fallback_importance=self.ms.key_contact_fallback_importance)
+            fresh.degrees = read("account_degrees_live", accounts=wanted)
+        E = changes.employees
+        if E & changes.renamed or any(e not in self.employees for e in E):
+            fresh.employees = read("employees_brief")
+        fresh.sizes = {"contacts": len(C), "opportunities": len(O), "accounts": len(accounts), "employees": len(E)}
+        return fresh
+
+    def _new_roles(self, C: set[str], O: set[str], role_rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+        """The open-deal roles of every contact whose roles changed (all roles of the contacts in C, those in
+        the deals in O of the others), from the re-read rows; contacts whose roles are the same are left out."""
+        by_contact: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in role_rows:
+            by_contact[r["contact"]].append(r)
+        role_contacts = set(C) | set(by_contact) | {c for o in O for c in self.deal_members.get(o, ())}
+        out = {}
+        for c in role_contacts:
+            old = self.roles.get(c, [])
+            kept = [] if c in C else [r for r in old if r["opportunity"] not in O]
+            added = [r for r in by_contact.get(c, []) if c in C or r["opportunity"] in O]
+            new = sorted(kept + added, key=lambda r: r["opportunity"])
+            if new != old:
+                out[c] = new
+        return out
+
+    def _apply(self, changes: Changes, fresh: "_Fresh", version: int, token: str) -> bool:
+        """Update rows, sources, roles, keys, degrees, ties and the answers concerned from `fresh`."""
+        C, E = set(changes.contacts), set(changes.employees)
+        changed = {c for c in C if _row_key(self.rows.get(c)) != _row_key(fresh.rows.get(c))}   # reach rows
+        # employees whose ties (contacts known, their names, closeness, accounts; their own names) changed
+        tie_reps = {e for e in E if e in changes.renamed or e not in self.employees or e not in self.reps}
+        for c in C:
+            old, new = self.rows.get(c), fresh.rows.get(c)
+            old_knowers = set(old["knowers"]) if old else set()
+            new_knowers = set(new["knowers"]) if new else set()
+            tie_reps |= (old_knowers | new_knowers) if _tie_key(old) != _tie_key(new) else old_knowers ^ new_knowers
         affected = self._ball(changed, forward=True)
-        for c in changed:
-            if c in self.rows:
-                self._drop_row(c)
-            if c in fresh:
-                self._add_row(fresh[c])
-        affected |= self._ball(changed, forward=True)
+        moved_steps = {c for c in changed if _steps_key(self.rows.get(c)) != _steps_key(fresh.rows.get(c))}
+        for c in C:
+            if self.rows.get(c) != fresh.rows.get(c):
+                if c in self.rows:
+                    self._drop_row(c)
+                if c in fresh.rows:
+                    self._add_row(fresh.rows[c])
+        if moved_steps:          # the walk after the write differs from the one before only if a step changed
+            affected |= self._ball(changed, forward=True)
         if len(affected) > self._too_many():
             return False
         self._mask = self._masks(affected)
@@ -344,69 +466,53 @@ class CompanyState:
         moved: set[str] = set()      # contacts whose sources changed
         who: set[str] = set(E)       # employees whose departure impact must be worked out again
         for c in affected:
-            old, new = self.sources.get(c, ()), new_sources.get(c, ())
+            old_src, new_src = self.sources.get(c, ()), new_sources.get(c, ())
             if c not in self.rows:
                 self.sources.pop(c, None)
             else:
-                self.sources[c] = new
-            if _kind(old) != _kind(new):   # nobody / this one alone / several
+                self.sources[c] = new_src
+            if _kind(old_src) != _kind(new_src):   # nobody / this one alone / several
                 moved.add(c)
-                if len(old) == 1:
-                    self.sole[old[0]].discard(c)
-                    who.add(old[0])
-                if len(new) == 1 and c in self.rows:
-                    self.sole[new[0]].add(c)
+                if len(old_src) == 1:
+                    self.sole[old_src[0]].discard(c)
+                    who.add(old_src[0])
+                if len(new_src) == 1 and c in self.rows:
+                    self.sole[new_src[0]].add(c)
 
-        # roles in open deals: of the touched contacts (all of theirs) and of the touched deals
-        role_rows = graph.read("open_deal_members", contacts=sorted(C), opportunities=sorted(O)) if C or O else []
-        role_contacts = set(C) | {r["contact"] for r in role_rows} | {c for o in O for c in self.deal_members.get(o, ())}
-        role_accounts: set[str] = set()
-        role_changed: set[str] = set()
-        for c in role_contacts:
-            old = self.roles.get(c, [])
-            kept = [] if c in C else [r for r in old if r["opportunity"] not in O]
-            added = [r for r in role_rows if r["contact"] == c and (c in C or r["opportunity"] in O)]
-            new = sorted(kept + added, key=lambda r: r["opportunity"])
-            if new != old:
-                role_changed.add(c)
-                role_accounts |= {r["account"] for r in old + new if r["account"] is not None}
-                for r in old:
-                    self.deal_members[r["opportunity"]].discard(c)
-                for r in new:
-                    self.deal_members[r["opportunity"]].add(c)
-            if new:
-                self.roles[c] = new
+        # roles in open deals
+        role_changed = set(fresh.roles)
+        for c, new_roles in fresh.roles.items():
+            for r in self.roles.get(c, []):
+                self.deal_members[r["opportunity"]].discard(c)
+            for r in new_roles:
+                self.deal_members[r["opportunity"]].add(c)
+            if new_roles:
+                self.roles[c] = new_roles
             else:
                 self.roles.pop(c, None)
 
-        # key contacts and degrees of the accounts touched
-        accounts = set(changes.accounts) | old_accounts | role_accounts
-        accounts |= {self.rows[c]["account"] for c in C | changed if c in self.rows and self.rows[c]["account"]}
-        for c in C | changed:
-            accounts |= self.key_accounts_of.get(c, set())
-        accounts.discard(None)
+        # key contacts and degrees of the accounts re-read
+        accounts = fresh.accounts
+        old_names = {a: self.account_name(a) for a in accounts}
         key_changed: set[str] = set()
         if accounts:
             wanted = sorted(accounts)
-            key_changed = self._set_keys(graph.read("key_contacts", accounts=wanted,
-                                                    fallback_importance=self.ms.key_contact_fallback_importance),
-                                         accounts=wanted)
+            key_changed = self._set_keys(fresh.keys, accounts=wanted)
             for a in wanted:
                 self.degrees.pop(a, None)
-            self.degrees.update({row["account"]: degrees_from_row(row, self.settings)
-                                 for row in graph.read("account_degrees_live", accounts=wanted)})
-        renamed_accounts = changes.renamed & accounts
+            self.degrees.update({row["account"]: degrees_from_row(row, self.settings) for row in fresh.degrees})
+        renamed_accounts = {a for a in accounts if self.account_name(a) != old_names[a]}
 
-        # employees and their ties
-        if E & changes.renamed or any(e not in self.employees for e in E):
-            self.employees = {e["id"]: e for e in graph.read("employees_brief")}
-        rep_ids = set(E) | old_knowers | {e for c in C | changed if c in self.rows for e in self.rows[c]["knowers"]}
+        # employees and their ties (from the rows held: no query)
+        if fresh.employees is not None:
+            self.employees = {e["id"]: e for e in fresh.employees}
         for a in renamed_accounts:
-            rep_ids |= {e for c in self.account_contacts.get(a, ()) for e in self.rows[c]["knowers"]}
-        if rep_ids:
-            for e in rep_ids:
+            tie_reps |= {e for c in self.account_contacts.get(a, ()) for e in self.rows[c]["knowers"]}
+        for e in tie_reps:
+            if e in self.employees:
+                self.reps[e] = self._rep_of(e)
+            else:
                 self.reps.pop(e, None)
-            self.reps.update({rep["id"]: rep for rep in graph.read("rep_account_ties", employees=sorted(rep_ids))})
 
         # answers: only those whose inputs changed (on copies: a reader may still hold the old ones)
         from app.services import coverage, departure, rep_levels
@@ -441,27 +547,51 @@ class CompanyState:
                 self.coverage.pop(a, None)
 
         # a rep's level reads its ties, the key people of its excellent accounts and whether it reaches them
-        reps = set(rep_ids) | set(E)
-        for rep in self.reps:
-            if rep not in reps:
-                excellent = self._rep_excellent(rep)
-                if not accounts.isdisjoint(excellent) or any(not affected.isdisjoint(self._key_ids(a)) for a in excellent):
-                    reps.add(rep)
-        # the key people whose reach the two sources cannot answer: one propagation for all of them
+        reps = set(tie_reps)
+        # ... so the reps with an excellent account re-read or with a key person in `affected`: among those
+        # who know somebody in such an account
+        hit = set(accounts) | {a for c in affected for a in self.key_accounts_of.get(c, ())}
+        candidates = {e for a in hit for c in self.account_contacts.get(a, ()) for e in self.rows[c]["knowers"]}
+        for rep in candidates:
+            if rep not in reps and rep in self.reps and not hit.isdisjoint(self._rep_excellent(rep)):
+                reps.add(rep)
+        # who reaches a key person outside `affected` is as before: a rep's previous answer says it
+        known = {(rep, p.id): p.reachable for rep in reps if rep in self.levels
+                 for a in self.levels[rep].accounts for p in a.key_people if p.id not in affected}
+
+        def reaches(rep: str, contact: str) -> bool:
+            hit = known.get((rep, contact))
+            return self.reaches(rep, contact) if hit is None else hit
+
+        # the key people whose reach neither that nor the two sources answer: one propagation for all of them
         need = {k for rep in reps if rep in self.reps for k in self._rep_key_people(rep)
-                if len(self.sources.get(k, ())) == 2 and k not in self._mask}
+                if (rep, k) not in known and len(self.sources.get(k, ())) == 2 and k not in self._mask}
         if need:
             self._mask.update(self._masks(need))
         for rep in reps:
             if rep in self.reps:
-                self.levels[rep] = rep_levels.answer_of(self, rep, self.reaches)
+                self.levels[rep] = rep_levels.answer_of(self, rep, reaches, None if rep in tie_reps else
+                                                        self._unchanged_accounts(rep, accounts, affected))
             else:
                 self.levels.pop(rep, None)
         self._finish(version, token)
-        log.info("company views refreshed in %.2f s: %d contacts re-read, %d changed, %d affected, %d accounts, "
-                 "%d employees, %d reps", time.perf_counter() - started, len(reread), len(changed), len(affected),
-                 len(accounts), len(who), len(reps))
+        fresh.sizes.update({"changed": len(changed), "affected": len(affected), "impacts": len(who), "need": len(need),
+                            "ties": len(tie_reps), "levels": len(reps)})
         return True
+
+
+class _Fresh:
+    """What one refresh read (app.services.company_state.CompanyState._gather)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.roles: dict[str, list[dict[str, Any]]] = {}
+        self.accounts: set[str] = set()
+        self.keys: list[dict[str, Any]] = []
+        self.degrees: list[dict[str, Any]] = []
+        self.employees: list[dict[str, Any]] | None = None
+        self.timings: dict[str, float] = {}
+        self.sizes: dict[str, int] = {}
 
 
 def _kind(sources: tuple[str, ...]) -> tuple[str, ...] | int:
@@ -471,6 +601,23 @@ def _kind(sources: tuple[str, ...]) -> tuple[str, ...] | int:
 def best_closeness(account: dict[str, Any]) -> float | None:
     values = [c["closeness"] for c in account["contacts"] if c["closeness"] is not None]
     return max(values) if values else None
+
+
+def _facts_key(row: dict[str, Any] | None) -> Any:
+    """What key contacts and an account's degrees read of a contact (its account and own values)."""
+    return None if row is None else (row["name"], row["account"], tuple(row["facts"]))
+
+
+def _tie_key(row: dict[str, Any] | None) -> Any:
+    """What a rep's ties read of a contact it knows."""
+    return None if row is None else (row["name"], row["account"], row["closeness"])
+
+
+def _steps_key(row: dict[str, Any] | None) -> Any:
+    """The forward steps of a contact's row (what `_ball(forward=True)` walks): its edges and circles."""
+    if row is None:
+        return None
+    return (tuple(sorted(row["influences"])), tuple(sorted(row["reports_to"])), tuple(sorted(row["circles"])))
 
 
 def _row_key(row: dict[str, Any] | None) -> Any:

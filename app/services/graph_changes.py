@@ -23,6 +23,7 @@ from neo4j import ManagedTransaction
 from app.db.graph import Graph
 
 KEEP_VERSIONS = 5000  # change records kept; a reader further behind rebuilds
+DECLARE_MOST = 5000   # a write touching more nodes than this declares nothing (app.services.company_state rebuilds)
 LABEL_FIELDS = {"Contact": "contacts", "Employee": "employees", "Account": "accounts", "Opportunity": "opportunities"}
 
 
@@ -56,6 +57,16 @@ def declare(tx: ManagedTransaction, changes: Changes) -> None:
     Graph.run_in(tx, "graph_change_record", contacts=sorted(changes.contacts), employees=sorted(changes.employees),
                  accounts=sorted(changes.accounts), opportunities=sorted(changes.opportunities),
                  renamed=sorted(changes.renamed), keep=KEEP_VERSIONS)
+
+
+def declare_bounded(tx: ManagedTransaction, changes: Changes, most: int = DECLARE_MOST) -> bool:
+    """`declare` unless the write touched more than `most` nodes: then declare nothing (readers rebuild,
+    which such a write would make them do anyway) instead of storing a record of every id."""
+    size = len(changes.contacts) + len(changes.employees) + len(changes.accounts) + len(changes.opportunities)
+    if size > most:
+        return False
+    declare(tx, changes)
+    return True
 
 
 def write_declared(graph: Graph, name: str, changes: Changes | None = None, /, **params: Any) -> list[dict[str, Any]]:

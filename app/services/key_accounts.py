@@ -8,7 +8,8 @@ from app.core.config import Settings
 from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.models.managers import AccountScore, KeyAccountScores, Weights
-from app.services.view_cache import cached
+from app.services.declared_cache import cached_declared
+from app.services.graph_changes import Changes
 
 
 def key_count(n: int, top_percent: float) -> int:
@@ -35,14 +36,21 @@ def score_accounts(graph: Graph, settings: Settings, top_percent: float | None =
     percent = settings.key_account_top_percent if top_percent is None else top_percent
     if not 0 <= percent <= 100:
         raise InvalidInput("top_percent must be between 0 and 100")
-    rows = cached(graph, "key_account_scores", (w.model_dump_json(),),
-                  lambda: graph.read("key_account_scores", w=w.model_dump()))
+    rows = cached_declared(graph, "key_account_scores", (w.model_dump_json(),),
+                           lambda: graph.read("key_account_scores", w=w.model_dump()), touches=account_changed)
     cut = key_count(len(rows), percent)
-    chosen = [AccountScore(rank=i + 1, key_account=i < cut, **row) for i, row in enumerate(rows)
+    chosen = [i for i, row in enumerate(rows)
               if (region is None or row["region"] == region) and (not key_only or i < cut)]
-    page = chosen[offset:] if limit is None else chosen[offset:offset + limit]
+    shown = chosen[offset:] if limit is None else chosen[offset:offset + limit]
+    page = [AccountScore(rank=i + 1, key_account=i < cut, **rows[i]) for i in shown]  # models for one page only
     return KeyAccountScores(weights=w, top_percent=percent, key_count=cut, total=len(chosen), offset=offset,
                             limit=limit, accounts=page)
+
+
+def account_changed(changes: Changes) -> bool:
+    """The scores read only the accounts' own properties: a write that changed one names it `renamed`
+    (app.services.graph_changes); every other declared write leaves them as they are (issue 15)."""
+    return not changes.renamed.isdisjoint(changes.accounts)
 
 
 def _weight(value: float | None, default: float) -> float:

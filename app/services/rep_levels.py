@@ -64,14 +64,20 @@ def rep_levels(graph: Graph, settings: Settings, ms: ManagerSettings,
     return [answer]
 
 
-def answer_of(state: "CompanyState", rep_id: str, reaches: Callable[[str, str], bool]) -> RepLevelAnswer:
-    """One rep's level from the state's ties and key contacts; `reaches(rep, contact)`: a warm path exists."""
+def answer_of(state: "CompanyState", rep_id: str, reaches: Callable[[str, str], bool],
+              reuse: Callable[[str], RepAccount | None] | None = None) -> RepLevelAnswer:
+    """One rep's level from the state's ties and key contacts; `reaches(rep, contact)`: a warm path exists.
+    `reuse(account)`: that account's entry of the rep's previous answer when none of its inputs changed
+    (a refresh, app.services.company_state), else None: it is worked out again."""
     rep = state.reps[rep_id]
-    excellent = {a["account"] for a in rep["accounts"]
-                 if closeness_grade(_best(a)[0], state.settings) is ClosenessGrade.excellent}
+    kept = {}
+    if reuse is not None:
+        kept = {a["account"]: old for a in rep["accounts"] if (old := reuse(a["account"])) is not None}
+    excellent = {a["account"] for a in rep["accounts"] if a["account"] not in kept
+                 and closeness_grade(_best(a)[0], state.settings) is ClosenessGrade.excellent}
     keys = {a: state.keys[a] for a in excellent if a in state.keys}
     reached = {(rep_id, c["id"]) for a in keys.values() for c in a["key_contacts"] if reaches(rep_id, c["id"])}
-    return _answer(rep, keys, reached, state.settings, state.ms)
+    return _answer(rep, keys, reached, state.settings, state.ms, kept)
 
 
 def _best(account: dict[str, Any]) -> tuple[float | None, list[dict[str, Any]]]:
@@ -83,8 +89,9 @@ def _best(account: dict[str, Any]) -> tuple[float | None, list[dict[str, Any]]]:
 
 
 def _answer(rep: dict[str, Any], keys: dict[str, Any], reached: set[tuple[str, str]],
-            settings: Settings, ms: ManagerSettings) -> RepLevelAnswer:
-    accounts = [_account(rep["id"], a, keys, reached, settings, ms) for a in rep["accounts"]]
+            settings: Settings, ms: ManagerSettings, kept: dict[str, RepAccount] | None = None) -> RepLevelAnswer:
+    kept = kept or {}
+    accounts = [kept.get(a["account"]) or _account(rep["id"], a, keys, reached, settings, ms) for a in rep["accounts"]]
     accounts.sort(key=lambda a: (-(list(ClosenessGrade).index(a.grade) if a.grade else -1), a.name or "", a.account))
     counts = {g.value: sum(1 for a in accounts if a.grade is g) for g in COUNTED}
     level, checked = level_for(counts, ms)
@@ -101,6 +108,15 @@ def _answer(rep: dict[str, Any], keys: dict[str, Any], reached: set[tuple[str, s
                           accounts=accounts, requirements=checked, reasons=reasons)
 
 
+def _key_people(row: dict[str, Any]) -> list[tuple[dict[str, Any], list[str], str | None, bool]]:
+    """(contact, roles, worst attitude, opposed) of an account's key contacts: the same for every rep, so
+    worked out once per key-contacts row and kept on it (a row is replaced, never changed, when re-read)."""
+    if "_people" not in row:
+        row["_people"] = [(c, sorted({r["role"] for r in c["roles"]}), worst_attitude(c), opposed(c))
+                          for c in row.get("key_contacts", [])]
+    return row["_people"]
+
+
 def _account(employee: str, account: dict[str, Any], keys: dict[str, Any], reached: set[tuple[str, str]],
              settings: Settings, ms: ManagerSettings) -> RepAccount:
     best, best_contacts = _best(account)
@@ -115,10 +131,9 @@ def _account(employee: str, account: dict[str, Any], keys: dict[str, Any], reach
         return RepAccount(**base, grade=None, reason=f"best known contact {who} is only at {best:g} (poor)")
     if grade is not ClosenessGrade.excellent:
         return RepAccount(**base, grade=grade, reason=f"best known contact {who} at {best:g} ({grade.value})")
-    people = [KeyPersonInfluence(id=c["id"], name=c["name"], roles=sorted({r["role"] for r in c["roles"]}),
-                                 attitude=worst_attitude(c), reachable=(employee, c["id"]) in reached,
-                                 opposed=opposed(c))
-              for c in keys.get(account["account"], {}).get("key_contacts", [])]
+    people = [KeyPersonInfluence(id=c["id"], name=c["name"], roles=roles, attitude=worst, opposed=against,
+                                 reachable=(employee, c["id"]) in reached)
+              for c, roles, worst, against in _key_people(keys.get(account["account"], {}))]
     people.sort(key=lambda p: p.id)
     reached = sum(1 for p in people if p.reachable)
     against = [p.name or p.id for p in people if p.opposed]

@@ -22,6 +22,7 @@ from neo4j.time import Date
 
 from app.core.config import Settings
 from app.db.graph import Graph
+from app.services.graph_changes import Changes, declare_bounded
 
 DIGITS = 4
 
@@ -123,14 +124,19 @@ def _recompute_batch(graph: Graph, settings: Settings, batch: list[tuple[str, li
 
     def write(tx: Any) -> dict[str, int]:
         counts = {"live": 0, "dormant": 0, "manual": 0, "pruned": 0}
+        # what the company-wide views must re-read: the ends of every KNOWS written or removed (issue 15)
+        changes = Changes(employees={e for e, _ in batch}, contacts={r["contact"] for r in rows})
         if rows:
             written = Graph.run_in(tx, "ties_write", rows=rows)[0]
             counts.update({key: written[key] for key in ("live", "dormant", "manual")})
         if prune:
-            counts["pruned"] = Graph.run_in(tx, "ties_prune",
-                                            keep=[{"employee": e, "contacts": cs} for e, cs in keep.items()])[0]["pruned"]
+            pruned = Graph.run_in(tx, "ties_prune", keep=[{"employee": e, "contacts": cs} for e, cs in keep.items()])[0]
+            counts["pruned"] = pruned["pruned"]
+            changes.contacts.update(pruned["contacts"])
         elif gone:
             counts["pruned"] = Graph.run_in(tx, "ties_prune_pairs", pairs=gone)[0]["pruned"]
+            changes.contacts.update(p["contact"] for p in gone)
+        declare_bounded(tx, changes)
         return counts
 
     for key, value in graph.write_transaction(write, timeout_s=settings.neo4j_import_timeout_s).items():

@@ -72,8 +72,9 @@ def settings_key(*models: BaseModel) -> str:
 
 def clear() -> None:
     """Forget everything (tests that want a cold start), the company-wide views' state too."""
-    from app.services import company_state  # it builds on this module
+    from app.services import company_state, declared_cache  # they build on this module
 
     with _lock:
         _entries.clear()
     company_state.clear()
+    declared_cache.clear()

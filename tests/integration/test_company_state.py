@@ -3,7 +3,10 @@ give exactly the answers of a fresh build from the whole graph, after every kind
 undo, on a random messy graph; a write that declares nothing, or a wiped graph, makes them rebuild."""
 from __future__ import annotations
 
+import json
 import random
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,14 +15,19 @@ from fastapi.testclient import TestClient
 from app.core.config import Settings
 from app.core.levels_config import ManagerSettings
 from app.db.graph import Graph
-from app.models.entities import ContactIn, OpportunityIn
+from app.ingest.capture import capture_calendar, capture_mail, path_mail_messages
+from app.ingest.mail_source import MailStats
+from app.models.entities import AccountIn, ContactIn, OpportunityIn
 from app.services import company_state as cs
+from app.services import declared_cache, key_accounts
 from app.services.graph_changes import changes_since
 from app.services.importer import import_bundle
+from app.services.ties import recompute
 from tests import reach_oracle
 from tests.conftest import wipe
 
 pytestmark = pytest.mark.integration
+CAPTURE = Path(__file__).resolve().parents[1] / "data" / "capture"
 
 
 def messy_bundle(seed: int) -> dict[str, Any]:
@@ -57,6 +65,18 @@ def views(state: cs.CompanyState) -> dict[str, Any]:
             "levels": [a.model_dump() for a in state.levels_sorted]}
 
 
+def normal_ties(reps: Any) -> list[Any]:
+    """Rep ties in one order (the query's collect order is not defined; the levels sort what they show)."""
+    return sorted((r["id"], r["name"], r["title"], r["team"],
+                   sorted((a["account"], a["name"], sorted((c["id"], c["name"], c["closeness"]) for c in a["contacts"]))
+                          for a in r["accounts"])) for r in reps)
+
+
+def assert_ties_as_queried(graph: Graph, state: cs.CompanyState) -> None:
+    """The state builds rep ties from the rows it holds; they must be what cypher/rep_account_ties.cypher says."""
+    assert normal_ties(state.reps.values()) == normal_ties(graph.read("rep_account_ties", employees=None))
+
+
 def fresh(graph: Graph, settings: Settings, ms: ManagerSettings) -> dict[str, Any]:
     state = cs.CompanyState(settings, ms)
     state.build(graph, None, None)
@@ -72,8 +92,8 @@ def random_write(client: TestClient, rng: random.Random, data: dict[str, Any], e
     e = rng.choice(employees)
     o = rng.choice([o["id"] for o in data["opportunities"]])
     kind = kind or rng.choice(["knows+", "knows+", "knows-", "influences+", "influences-", "reports+", "member+",
-                       "member-", "attitude", "role+", "role-", "stage", "contact+", "contact-", "employee-",
-                       "undo", "undo"])
+                       "member-", "attitude", "closeness", "role+", "role-", "role~", "stage", "account",
+                       "contact+", "contact-", "employee-", "undo", "undo"])
     if kind == "knows+":
         r = client.put(f"/employees/{e}/knows/{c1}", json={"strength": round(rng.random(), 2)})
     elif kind == "knows-":
@@ -94,6 +114,24 @@ def random_write(client: TestClient, rng: random.Random, data: dict[str, Any], e
         body["attitude"] = rng.choice(["negative", "positive", "neutral", "strong_negative"])
         body["importance"] = rng.randint(1, 5)
         r = client.put(f"/contacts/{c1}", json=body)
+    elif kind == "closeness":      # rep ties and degrees read it, reach does not
+        row = client.get(f"/contacts/{c1}").json()
+        body = {k: v for k, v in row.items() if k in ContactIn.model_fields and v is not None}
+        body["closeness"] = rng.choice([20, 50, 70, 85, 95])
+        body["name"] = f"{body.get('name', c1)}."
+        r = client.put(f"/contacts/{c1}", json=body)
+    elif kind == "account":        # an account's own values: names in the views, the key-account scores
+        a = rng.choice(["acc-r", "acc-s"])
+        row = client.get(f"/accounts/{a}").json()
+        body = {k: v for k, v in row.items() if k in AccountIn.model_fields and v is not None}
+        body.update(name=f"{row['name']}+", revenue=rng.randint(0, 100), region=rng.choice(["east", "west"]))
+        r = client.put(f"/accounts/{a}", json=body)
+    elif kind == "role~":          # the attitude on ROLE_IN: key contacts read it
+        pairs = [(x["opportunity"], x["contact"]) for x in data["roles"]]
+        o2, c3 = rng.choice(pairs)
+        role = next(x["role"] for x in data["roles"] if (x["opportunity"], x["contact"]) == (o2, c3))
+        r = client.put(f"/opportunities/{o2}/roles/{c3}",
+                       json={"role": role, "attitude": rng.choice(["negative", "positive", "strong_negative"])})
     elif kind == "role+":
         r = client.put(f"/opportunities/{o}/roles/{c1}", json={"role": rng.choice(["approver", "decision_maker"])})
     elif kind == "role-":
@@ -149,11 +187,53 @@ def test_views_updated_from_declared_changes_equal_a_fresh_build(graph: Graph, c
         if state.builds != builds + len(rebuilt):
             rebuilt.append(done[-1])
         assert views(state) == fresh(graph, settings, ms), done
+        if step % 10 == 9:
+            assert_ties_as_queried(graph, state)
+        assert score_rows(client) == fresh_scores(graph, settings), done
     assert not rebuilt, "every curation write and undo is applied from its changes, none rebuilds"
     assert state.refreshes >= 30
     happened = {d.split()[0] for d in done if d.endswith((": 200", ": 201", ": 204"))}
     assert len([d for d in done if d.endswith((": 200", ": 201", ": 204"))]) >= 20, done  # most writes happened
     assert {"knows+", "attitude", "stage", "undo"} <= happened, [d for d in done if d.startswith("undo")]
+    assert {"closeness", "account", "role~"} & happened, done
+
+
+def score_rows(client: TestClient) -> Any:
+    """GET /accounts/scores: kept across writes that name no changed account (app.services.declared_cache)."""
+    return client.get("/accounts/scores", params={"limit": 1000}).json()
+
+
+def fresh_scores(graph: Graph, settings: Settings) -> Any:
+    """The same answer read afresh (the cache bypassed, the one the API holds left as it is)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(key_accounts, "cached_declared", lambda g, view, params, build, touches: build())
+        return key_accounts.score_accounts(graph, settings, limit=1000).model_dump(mode="json")
+
+
+def test_key_account_scores_kept_across_other_writes_and_read_again_after_an_account_write(
+        graph: Graph, client: TestClient, settings: Settings) -> None:
+    import_bundle(graph, messy_bundle(8))
+    declared_cache.clear()
+    reads: list[str] = []
+    real = Graph.read
+
+    def counting(self: Graph, name: str, /, **params: Any) -> Any:
+        reads.append(name)
+        return real(self, name, **params)
+
+    first = score_rows(client)
+    assert [a["id"] for a in first["accounts"]] == ["acc-r", "acc-s"]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Graph, "read", counting)
+        assert client.put("/employees/e-00/knows/c-001", json={}).status_code in (200, 201)
+        assert score_rows(client) == first and "key_account_scores" not in reads      # kept: no account changed
+        body = {"name": "Second", "revenue": 100, "potential": 100}
+        assert client.put("/accounts/acc-s", json=body).status_code == 200
+        after = score_rows(client)
+        assert "key_account_scores" in reads                                          # read again
+    assert [a["id"] for a in after["accounts"]] == ["acc-s", "acc-r"] and after["accounts"][0]["revenue"] == 100
+    graph.write("graph_version")                       # undeclared: read again, same answer
+    assert score_rows(client) == after == fresh_scores(graph, settings)
 
 
 def test_undeclared_writes_and_wiped_graphs_rebuild(graph: Graph, client: TestClient, settings: Settings) -> None:
@@ -173,6 +253,7 @@ def test_undeclared_writes_and_wiped_graphs_rebuild(graph: Graph, client: TestCl
     import_bundle(graph, {"knows": [{"employee": "e-01", "contact": "c-002"}]})   # imports do not declare (yet)
     assert cs.company_state(graph, settings, ms).builds == builds + 2
     assert views(state) == fresh(graph, settings, ms)
+    assert_ties_as_queried(graph, state)
     # a wiped graph starts a new chain: the state held must not be taken for it
     wipe(graph)
     import_bundle(graph, messy_bundle(6))
@@ -189,3 +270,39 @@ def test_sign_ins_and_keys_do_not_rebuild(graph: Graph, client: TestClient, sett
     assert client.post("/keys", json={"name": "another", "role": "viewer"}).status_code == 201
     state = cs.company_state(graph, settings, ms)
     assert state.builds == builds and state.refreshes == refreshes + 1
+
+
+def test_captures_and_tie_recomputes_declare_their_ties(graph: Graph, settings: Settings) -> None:
+    """Mail and calendar capture (activities: nothing the views read) and the derived ties they bring, then a
+    full recompute later on that turns them dormant: all applied from their declared changes, no rebuild."""
+    data = json.loads((CAPTURE / "people.json").read_text(encoding="utf-8"))
+    data["roles"] = [{"opportunity": "o-1", "contact": "c-zw", "role": "decision_maker"},
+                     {"opportunity": "o-1", "contact": "c-li", "role": "approver"}]
+    import_bundle(graph, data)
+    ms = ManagerSettings()
+    cs.clear()
+    state = cs.company_state(graph, settings, ms)
+    builds = state.builds
+    before = views(state)
+    assert not any(r["reachable"] for r in before["coverage"].values())  # nobody knows anybody yet
+
+    capture_calendar(graph, settings, [("meetings.ics", (CAPTURE / "meetings.ics").read_bytes())],
+                     start=date(2026, 9, 1), end=date(2026, 11, 10), today=date(2026, 11, 10))
+    state = cs.company_state(graph, settings, ms)
+    captured = views(state)
+    assert state.builds == builds and captured == fresh(graph, settings, ms)
+    assert captured != before and any(r["reachable"] for r in captured["coverage"].values())  # derived KNOWS reach
+    assert_ties_as_queried(graph, state)
+
+    stats = MailStats()
+    messages = list(path_mail_messages(CAPTURE / "thread.mbox", stats, settings))
+    capture_mail(graph, settings, messages, stats, as_of=date(2026, 11, 10))
+    state = cs.company_state(graph, settings, ms)
+    assert state.builds == builds and views(state) == fresh(graph, settings, ms)
+
+    totals = recompute(graph, settings, as_of=date(2027, 9, 1))          # a year on: every derived tie dormant
+    assert totals["dormant"] > 0 and totals["live"] == 0
+    state = cs.company_state(graph, settings, ms)
+    assert state.builds == builds and views(state) == fresh(graph, settings, ms)
+    assert views(state) == before                                         # nobody reaches anybody again
+    assert_ties_as_queried(graph, state)

@@ -183,6 +183,7 @@ async function showGraph(view, path) {
   document.querySelectorAll("nav button").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.view === view)));
   $("status").textContent = T("loading");
   $("graph-loading").textContent = T("loading"); $("graph-loading").hidden = false;  /* over the old view or the empty panel */
+  if ($("graph").hidden) $("empty").hidden = true;  /* not "pick an account" while the account's map is on its way */
   state.started = performance.now();
   let html;
   try { html = await api(path, { headers: NONCE ? { "X-CSP-Nonce": NONCE } : {} }); }

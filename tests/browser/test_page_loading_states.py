@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from app.services.importer import import_bundle
 from tests.browser.conftest import ARTIFACTS, LiveServer, Recorded, sign_in
@@ -38,7 +39,11 @@ class Held:
     def release(self) -> None:
         self.page.unroute(self.pattern)
         for route in self.routes:
-            route.continue_()
+            try:
+                route.continue_()
+            except PlaywrightError as exc:  # a request the page gave up on (a newer view replaced it)
+                if "already handled" not in str(exc):
+                    raise
         self.routes.clear()
 
 
@@ -94,6 +99,7 @@ def test_every_waiting_panel_shows_a_loading_state(live_server: LiveServer, page
     gaps.wait()
     loading_shown(browser_page, "#graph-loading", lang)
     loading_shown(browser_page, "#deal-loading", lang)
+    browser_page.locator("#deal-details").scroll_into_view_if_needed()
     shot("deal")
     charts = Held(browser_page, r"/opportunities/o-wms/(trend\.png|win-rate/curve\.png)")
     gaps.release()
@@ -102,6 +108,7 @@ def test_every_waiting_panel_shows_a_loading_state(live_server: LiveServer, page
     for chart in ("#win-rate-curve", "#deal-trend"):  # the note just before each chart
         note = browser_page.locator(f"xpath=//img[@id='{chart[1:]}']/preceding-sibling::div[1]")
         assert LOADING[lang] in note.inner_text() and note.is_visible()
+        note.scroll_into_view_if_needed()  # the deal trend's note last: the bottom of the panel in view
     shot("deal-charts")
     charts.release()
     deal_view.release()

@@ -39,7 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.graph = Graph.from_settings(driver, settings)
         app.state.key_cache = KeyCache(settings.auth_cache_ttl_s)
-        app.state.warm_up = WarmUp(app.state.graph, settings)
+        app.state.warm_up = WarmUp(app.state.graph, settings, routes=app.openapi)
         try:
             app.state.graph.ping()
             apply_schema(app.state.graph)

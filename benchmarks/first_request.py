@@ -32,7 +32,7 @@ from app.services.importer import import_bundle
 from app.services.keys import create_key
 from benchmarks.api_server import api_server
 from benchmarks.data import bundle_slices, scale
-from benchmarks.env import BENCH_HOME, bench_settings
+from benchmarks.env import BENCH_HOME, bench_settings, stop_cleanly_on_sigterm
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results"
 
@@ -87,12 +87,38 @@ def one_round(settings: Any, ids: dict[str, str], key: str, warm: bool, log: Pat
         started = time.perf_counter()
         with api_server(settings, log, start_timeout_s=300) as base, \
                 httpx.Client(base_url=base, headers={"X-API-Key": key}, timeout=600) as client:
+            serving_s = round(time.perf_counter() - started, 2)  # the app's start-up (schema, recovery) done
             while client.get("/ready").status_code != 200:
                 time.sleep(0.5)
             ready_s = round(time.perf_counter() - started, 2)
             first = page_calls(client, ids)
             second = page_calls(client, ids)
-        return {"warm_up": warm, "ready_s": ready_s, "first": first, "second": second}
+        return {"warm_up": warm, "serving_s": serving_s, "ready_s": ready_s, "first": first, "second": second}
+    finally:
+        runner.stop()
+
+
+def profile_start(settings: Any) -> dict[str, Any]:
+    """What the app does between a fresh Neo4j start and /ready, step by step, in this process:
+    schema, import recovery, then the warm-up with its slowest plans and page steps."""
+    from app.services.import_journal import recover
+    from app.services.warm_up import warm_up
+
+    runner = LocalNeo4j(settings)
+    runner.start()
+    try:
+        driver = create_driver(settings)
+        graph = Graph.from_settings(driver, settings)
+        out: dict[str, Any] = {}
+        for name, step in (("ping", graph.ping), ("apply_schema", lambda: apply_schema(graph)),
+                           ("recover_import", lambda: recover(graph, stale_s=settings.import_stale_s))):
+            started = time.perf_counter()
+            step()
+            out[name] = round(time.perf_counter() - started, 2)
+        report = warm_up(graph, settings)
+        out["warm_up"] = {**report.as_dict(), "slowest": report.slowest(25), "ran": report.ran}
+        driver.close()
+        return out
     finally:
         runner.stop()
 
@@ -103,9 +129,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--heap", default="3g")
     parser.add_argument("--modes", default="off,on", help="warm-up modes per round, e.g. 'on' to keep a big run short")
+    parser.add_argument("--profile", action="store_true",
+                        help="first time the start-up steps and the warm-up's slowest plans in-process (once)")
+    parser.add_argument("--out", default=None, help="results file (default benchmarks/results/first-request-<scale>.json)")
     parser.add_argument("--reuse", default=None, metavar="NAME",
                         help="measure the database another benchmark kept under var/bench/NAME (no import, kept)")
     args = parser.parse_args()
+    stop_cleanly_on_sigterm()  # `timeout` must not leave this benchmark's Neo4j running
     home = BENCH_HOME / (args.reuse or f"first-request-{args.scale.replace('/', '_')}")
     if not args.reuse:
         shutil.rmtree(home, ignore_errors=True)
@@ -126,8 +156,12 @@ def main() -> None:
         driver.close()
     finally:
         runner.stop()
-    rounds = []
+    rounds: list[dict[str, Any]] = []
+    profile = None
     try:
+        if args.profile:
+            profile = profile_start(settings)
+            print(json.dumps({"profile": profile}), flush=True)
         for index in range(args.rounds):
             for warm in (mode.strip() == "on" for mode in args.modes.split(",")):
                 result = one_round(settings, ids, key, warm, RESULTS / "first-request-server.log")
@@ -137,9 +171,10 @@ def main() -> None:
         if not args.reuse:
             shutil.rmtree(home, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"first-request-{args.scale.replace('/', '_')}.json"
+    out = Path(args.out) if args.out else RESULTS / f"first-request-{args.scale.replace('/', '_')}.json"
     out.write_text(json.dumps({"scale": args.scale, "reused": args.reuse, "load_s": load_s,
-                                "load_avg": list(os.getloadavg()), "ids": ids, "rounds": rounds}, indent=1))
+                                "load_avg": list(os.getloadavg()), "ids": ids, "profile": profile,
+                                "rounds": rounds}, indent=1))
     print(out)
 
 

@@ -8,6 +8,11 @@ Two passes, both reads only:
    chain, win rate and gaps, one member's reach, through the services themselves (exact parameter
    types; also loads the pages those queries touch and warms the JVM's code paths).
 Managers' company-wide views are only planned (step 1): running them at scale takes seconds.
+
+/ready waits only for the first clicks (`warm_first_clicks`: step 2 and the plans of FIRST_CLICKS);
+the other plans follow in the background, pausing between plans so a person's first requests keep the
+CPU. Planning all ~230 queries took 190 s after a start at S and as long on the demo data (planning
+cost does not depend on the data: it is CPU, two cores shared), far above WARM_UP_WAIT_S.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
@@ -39,6 +45,12 @@ LISTS = {"ids", "accounts", "contact_ids", "departments", "opportunities", "circ
          "activities", "contacts", "points", "rows", "pairs", "rels", "employees", "hostile"}
 MAPS = {"props", "weights", "previous", "current", "floors"}
 NOTHING = "\u0000warm-up"  # an id no CRM uses
+# Reads behind the page's first panels that the page flow (run_page_flow) does not run itself:
+# account search, trend thumbnails, the win-rate curve, the review and alerts tabs, sign-in.
+FIRST_CLICKS = ("accounts_list", "account_exists", "account_brief", "account_degrees_live", "trend_account_points",
+                "opportunities_list", "opportunity_brief", "trend_opportunity_points", "deal_first_state",
+                "deal_state_points", "review_deals", "alerts_movers", "employee_brief", "me_work",
+                "keys_lookup", "sessions_lookup", "users_lookup")
 
 
 LIST_USE = r"(?:UNWIND|\bIN)\s+\${name}\b(?!\.)"  # a list whatever its name: UNWIND $x, ... IN $x
@@ -81,17 +93,26 @@ class WarmReport:
     failed: dict[str, str] = field(default_factory=dict)
     ran: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    took: dict[str, float] = field(default_factory=dict)  # seconds per plan / page step: what a slow /ready spent
+    first_clicks_seconds: float = 0.0  # what /ready waited for
+
+    def slowest(self, n: int = 10) -> dict[str, float]:
+        return {k: round(v, 2) for k, v in sorted(self.took.items(), key=lambda kv: -kv[1])[:n]}
 
     def as_dict(self) -> dict[str, Any]:
-        return {"planned": len(self.planned), "failed": self.failed, "ran": self.ran, "seconds": round(self.seconds, 2)}
+        return {"planned": len(self.planned), "failed": self.failed, "ran": self.ran, "seconds": round(self.seconds, 2),
+                "first_clicks_seconds": round(self.first_clicks_seconds, 2), "slowest": self.slowest()}
 
 
-def plan_all(graph: Graph, settings: Settings, report: WarmReport) -> None:
-    """EXPLAIN each named query once (a query the planner refuses is reported, not fatal)."""
+def plan_all(graph: Graph, settings: Settings, report: WarmReport, only: tuple[str, ...] | None = None,
+             pause: float = 0.0) -> None:
+    """EXPLAIN each named query once (a query the planner refuses is reported, not fatal): those of
+    `only`, else every one not planned yet; after each, sleep `pause` times as long as it took."""
     for name, text in _load_all(settings.cypher_dir).items():
-        if not plannable(name, text):
+        if not plannable(name, text) or (only is not None and name not in only) or name in report.took:
             continue
         params = {p: sample(p, text) for p in set(PARAM.findall(text))}
+        started = time.perf_counter()
         try:
             with translate_errors(), graph.driver.session(database=graph.database) as session:
                 session.run(Query("EXPLAIN " + text, timeout=graph.timeout_s), params).consume()
@@ -100,10 +121,17 @@ def plan_all(graph: Graph, settings: Settings, report: WarmReport) -> None:
             raise
         except Exception as exc:  # noqa: BLE001 - one bad sample type must not stop the warm-up
             report.failed[name] = str(exc).splitlines()[0][:200]
+        report.took[name] = time.perf_counter() - started
+        if pause:
+            time.sleep(pause * report.took[name])
 
 
-def run_page_flow(graph: Graph, settings: Settings, report: WarmReport) -> None:
-    """The page's first clicks on real ids (the first open deal and its account), results thrown away."""
+LATER_STEPS = ("relationship_map",)  # the API's, not the page's: run after /ready, with the other plans
+
+
+def run_page_flow(graph: Graph, settings: Settings, report: WarmReport, later: bool = False) -> None:
+    """The page's first clicks on real ids (the first open deal and its account), results thrown away;
+    `later`: the steps of LATER_STEPS instead."""
     from app.services.account_graph import account_graph
     from app.services.decision_chain import decision_chain
     from app.services.gaps import gaps
@@ -111,7 +139,9 @@ def run_page_flow(graph: Graph, settings: Settings, report: WarmReport) -> None:
     from app.services.relationship_map import relationship_map
     from app.services.win_rate import win_rate
 
+    started = time.perf_counter()
     row = graph.read_one("warm_up_sample")
+    report.took["page:sample"] = time.perf_counter() - started
     if row is None or row["opportunity"] is None:
         return
     steps = [
@@ -124,7 +154,8 @@ def run_page_flow(graph: Graph, settings: Settings, report: WarmReport) -> None:
     if row["contact"] is not None:
         steps.append(("reach", lambda: reach(graph, settings, row["contact"])))
     steps.append(("render_views", lambda: _render_views(graph, settings, row)))
-    for name, work in steps:
+    for name, work in [(name, work) for name, work in steps if (name in LATER_STEPS) == later]:
+        started = time.perf_counter()
         try:
             work()
             report.ran.append(name)
@@ -134,6 +165,7 @@ def run_page_flow(graph: Graph, settings: Settings, report: WarmReport) -> None:
             report.failed[f"page:{name}"] = exc.message
         except Exception as exc:  # noqa: BLE001 - e.g. a timeout on a loaded machine: report, go on
             report.failed[f"page:{name}"] = str(exc).splitlines()[0][:200]
+        report.took[f"page:{name}"] = time.perf_counter() - started
 
 
 def _render_views(graph: Graph, settings: Settings, row: dict[str, Any]) -> None:
@@ -149,24 +181,41 @@ def _render_views(graph: Graph, settings: Settings, row: dict[str, Any]) -> None
     render_account_map(account_graph(graph, settings, row["account"]), "en")
 
 
-def warm_up(graph: Graph, settings: Settings) -> WarmReport:
+def warm_first_clicks(graph: Graph, settings: Settings, report: WarmReport) -> None:
+    """What /ready waits for: the page flow (real types), then the plans of the page's other first calls."""
+    started = time.perf_counter()
+    run_page_flow(graph, settings, report)
+    plan_all(graph, settings, report, only=FIRST_CLICKS)
+    report.first_clicks_seconds = time.perf_counter() - started
+
+
+def warm_up(graph: Graph, settings: Settings, pause: float = 0.0) -> WarmReport:
+    """Both passes at once (tests, benchmarks): the first clicks, then every other plan."""
     report = WarmReport()
     started = time.perf_counter()
-    plan_all(graph, settings, report)
-    run_page_flow(graph, settings, report)
+    warm_first_clicks(graph, settings, report)
+    run_page_flow(graph, settings, report, later=True)
+    plan_all(graph, settings, report, pause=pause)
     report.seconds = time.perf_counter() - started
     return report
 
 
+BACKGROUND_PAUSE = 1.0  # after /ready, sleep as long as each plan took: at most half a core for planning
+
+
 class WarmUp:
-    """Runs the warm-up once per Neo4j start in a background thread; /ready waits for it (bounded).
+    """Runs the warm-up once per Neo4j start in a background thread; /ready waits for its first clicks
+    (bounded), the other plans follow in the same thread.
 
     `invalidate` (called when Neo4j is found down) makes the next `ensure` warm again, so a Neo4j that
     comes back is warmed before /ready answers 200 again.
     """
 
-    def __init__(self, graph: Graph, settings: Settings) -> None:
+    def __init__(self, graph: Graph, settings: Settings, routes: Callable[[], object] | None = None) -> None:
         self.graph, self.settings = graph, settings
+        # FastAPI builds its per-route state (validators of every route of a router) on the first request
+        # that reaches the router; `app.openapi` builds it all, here rather than in a person's first click
+        self.routes = routes
         self._lock = threading.Lock()
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
@@ -174,9 +223,21 @@ class WarmUp:
 
     def _run(self) -> None:
         try:
-            self.report = warm_up(self.graph, self.settings)
-            log.info("warm-up done: %s", self.report.as_dict())
-            self._done.set()
+            report = self.report = WarmReport()
+            started = time.perf_counter()
+            if self.routes is not None:
+                try:
+                    self.routes()
+                except Exception as exc:  # noqa: BLE001 - the routes then build on first use, as without it
+                    report.failed["page:routes"] = str(exc).splitlines()[0][:200]
+                report.took["page:routes"] = time.perf_counter() - started
+            warm_first_clicks(self.graph, self.settings, report)
+            self._done.set()  # /ready: 200 from here; the other plans follow, giving way to requests
+            log.info("warm-up: first clicks ready in %.1f s", report.first_clicks_seconds)
+            run_page_flow(self.graph, self.settings, report, later=True)
+            plan_all(self.graph, self.settings, report, pause=BACKGROUND_PAUSE)
+            report.seconds = time.perf_counter() - started
+            log.info("warm-up done: %s", report.as_dict())
         except DatabaseUnavailable as exc:
             log.warning("warm-up stopped, Neo4j unavailable: %s", exc.message)
 

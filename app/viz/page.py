@@ -64,6 +64,9 @@ _TEMPLATE = r"""<!DOCTYPE html>
   nav button[aria-selected=true] { background: #263238; color: #fff; }
   nav #status { margin-left: auto; color: #78909c; font-size: 12px; }
   #graph { flex: 1; border: 0; width: 100%; background: #fff; }
+  #graph-loading { position: absolute; top: 52px; left: 50%; transform: translateX(-50%); z-index: 5; background: #fff;
+    border: 1px solid #cfd8dc; border-radius: 4px; padding: 6px 14px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
+  #graph-loading[hidden] { display: none; }
   #empty { padding: 40px; color: #78909c; }
   #crm-start { padding: 0 40px 30px; color: #37474f; max-width: 820px; }
   #crm-start h2 { font-size: 15px; margin: 0 0 6px; } #crm-start h3 { font-size: 13px; margin: 10px 0 2px; color: #546e7a; }
@@ -128,6 +131,7 @@ img.chart { width: 100%; height: auto; border: 1px solid #e3e6ea; border-radius:
       <button type="button" data-view="alerts" aria-selected="false" data-i18n="alerts_tab">Alerts</button>
       <span id="status"></span>
     </nav>
+    <div id="graph-loading" class="loading muted" role="status" hidden></div>
     <div id="empty" data-i18n="pick_account">Search and pick an account to start.</div>
     <section id="crm-start" hidden></section>
     <iframe id="graph" title="graph" hidden></iframe>
@@ -178,17 +182,21 @@ async function showGraph(view, path) {
   state.view = view;
   document.querySelectorAll("nav button").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.view === view)));
   $("status").textContent = T("loading");
+  $("graph-loading").textContent = T("loading"); $("graph-loading").hidden = false;  /* over the old view or the empty panel */
+  if ($("graph").hidden) $("empty").hidden = true;  /* not "pick an account" while the account's map is on its way */
   state.started = performance.now();
   let html;
   try { html = await api(path, { headers: NONCE ? { "X-CSP-Nonce": NONCE } : {} }); }
   catch (error) {
     if (token !== loadToken) return;
+    $("graph-loading").hidden = true;
     $("status").textContent = ""; $("graph").hidden = true; $("empty").hidden = false;
     $("empty").removeAttribute("data-i18n");
     $("empty").textContent = T("unavailable") + ": " + error.message; $("empty").className = "error";
     return;
   }
   if (token !== loadToken) return;
+  $("graph-loading").hidden = true;
   $("status").className = "";
   $("empty").hidden = true; $("empty").className = ""; $("graph").hidden = false; $("crm-start").hidden = true;
   $("graph").srcdoc = html;
@@ -395,7 +403,7 @@ function renderDealPanel() {
     parts.push(el("div", { class: "muted" }, detail.join(" · ")));
   }
   const curve = el("img", { id: "win-rate-curve", class: "chart", alt: "" });  // issue 17: weekly curve
-  parts.push(curve);
+  parts.push(el("div", { class: "loading muted" }, T("loading")), curve);  // the note showChart shows while it waits
   parts.push(el("h2", {}, T("averages")));
   if (chain.error) parts.push(el("div", { class: "error" }, T("unavailable") + ": " + chain.error));
   else {

@@ -15,7 +15,8 @@ from app.db.graph import Graph
 from app.db.queries import _load_all
 from app.main import create_app
 from app.services.importer import import_bundle
-from app.services.warm_up import plannable, warm_up
+from app.services import warm_up as warm_up_module
+from app.services.warm_up import FIRST_CLICKS, plannable, warm_up
 
 pytestmark = pytest.mark.integration
 
@@ -39,9 +40,17 @@ def test_warm_up_on_an_empty_graph_plans_and_skips_the_page_flow(graph: Graph, s
     assert report.failed == {} and report.ran == [] and report.planned
 
 
-def test_ready_answers_after_the_warm_up(graph: Graph, settings: Settings, mini_bundle: dict[str, Any]) -> None:
+def test_ready_answers_after_the_first_clicks_and_the_other_plans_follow(
+        graph: Graph, settings: Settings, mini_bundle: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     import_bundle(graph, mini_bundle)
+    monkeypatch.setattr(warm_up_module, "BACKGROUND_PAUSE", 0.0)  # no need to give way in a test
     with TestClient(create_app(settings.model_copy(update={"warm_up": True, "warm_up_wait_s": 900.0}))) as client:
         assert client.get("/ready").status_code == 200
-        report = client.app.state.warm_up.report
-        assert report is not None and all(name.startswith("page:") for name in report.failed)
+        warm = client.app.state.warm_up
+        report = warm.report
+        assert report is not None and report.first_clicks_seconds > 0
+        assert set(FIRST_CLICKS) <= set(report.planned) and "reach" in report.ran  # what /ready waited for
+        warm._thread.join(900)  # the background pass plans everything else
+        expected = sorted(name for name, text in _load_all(settings.cypher_dir).items() if plannable(name, text))
+        assert sorted(report.planned) == expected
+        assert all(name.startswith("page:") for name in report.failed)

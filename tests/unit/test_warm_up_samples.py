@@ -1,6 +1,7 @@
 """The warm-up's parameter samples: Neo4j keys plans on parameter types, and refuses a wrong type."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from app.services.warm_up import NOTHING, sample
@@ -19,3 +20,16 @@ def test_names_decide_the_scalars() -> None:
     assert sample("n", "UNWIND range(1, $n) AS i") == 1
     assert sample("newest_first", "ORDER BY CASE WHEN $newest_first THEN 1 END") is False
     assert sample("account", "MATCH (a:Account {id: $account})") == NOTHING
+
+
+def test_the_first_clicks_name_existing_read_queries() -> None:
+    """/ready waits for these plans only: a renamed or removed query would silently drop out of it,
+    and a write among them would not belong to a page's first look."""
+    from app.core.config import Settings
+    from app.db.queries import _load_all
+    from app.services.warm_up import FIRST_CLICKS
+
+    queries = _load_all(Settings().cypher_dir)
+    assert [name for name in FIRST_CLICKS if name not in queries] == []
+    writes = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b")
+    assert [name for name in FIRST_CLICKS if writes.search(queries[name])] == []

@@ -54,8 +54,9 @@ def _row(rank: int, d: dict[str, Any], lang: str) -> str:
            f'{_signed(d["win_rate_change"], 100, " pt")}{reason}'
     degrees = "<br>".join(f'{_e(t("time.degree." + k, lang))} {_e(d["degrees"][k]["now"] if d["degrees"][k]["now"] is not None else "—")} '
                           f'{_signed(d["degrees"][k]["change"])}' for k in DEGREES)
-    gaps = " ".join(f'<span class="opened">+{_e(g["code"])}{_who(g)}</span>' for g in d["gaps_opened"])
-    gaps += " " + " ".join(f'<span class="closed">{_e(g["code"])}{_who(g)}</span>' for g in d["gaps_closed"])
+    gaps = " ".join(f'<span class="opened" title="{_e(g["code"])}">+{_gap_label(g, lang)}</span>' for g in d["gaps_opened"])
+    gaps += " " + " ".join(f'<span class="closed" title="{_e(g["code"])}">{_gap_label(g, lang)}</span>'
+                           for g in d["gaps_closed"])
     alerts = "".join(f'<div class="alert">⚠ {_e(a)}</div>' for a in d["alerts"])
     note = f'<div class="note">{_e(t("time.review.note", lang))}: {_e(d["note"])}</div>' if d["note"] else ""
     owner = (d["owner"] or {}).get("name") or (d["owner"] or {}).get("id")
@@ -67,8 +68,10 @@ def _row(rank: int, d: dict[str, Any], lang: str) -> str:
             f'<td>{_e(d["next_action"] or "—")}{note}</td></tr>')
 
 
-def _who(gap: dict[str, Any]) -> str:
-    return f' ({_e(gap["contact"]["name"] or gap["contact"]["id"])})' if gap["contact"] else ""
+def _gap_label(gap: dict[str, Any], lang: str) -> str:
+    """A gap as the reader sees it: its label in `lang` (the code stays in the tooltip) and whose it is."""
+    who = f' ({_e(gap["contact"]["name"] or gap["contact"]["id"])})' if gap["contact"] else ""
+    return _e(t(f"gaps.code.{gap['code']}", lang)) + who
 
 
 def render_review(review: dict[str, Any], csv_text: str, lang: str = "en") -> str:

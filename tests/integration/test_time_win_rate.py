@@ -260,3 +260,27 @@ def test_review_reads_the_gaps_of_each_deal_as_of_both_days(graph: Graph, timeli
     # the tie shows in an action: e2 (Other) is the colleague to ask for k1 somewhere in this week's rows
     actions = [d["next_action"] for d in timeline.get("/reviews/weekly").json()["deals"]]
     assert any("Ask Other for an introduction" in (a or "") for a in actions), actions
+
+
+def test_review_speaks_the_readers_language(graph: Graph, timeline: TestClient) -> None:
+    """Every text of the review comes in its `lang`: each row's next action is GET .../gaps?lang=zh's first
+    action for that day (the same rules, worded in 中文), and the page shows gap labels, not codes."""
+    import_bundle(graph, {"knows": [{"employee": "e2", "contact": "k1", "strength": 0.8}]})
+    for week in ("2026-W45", None):
+        params = {"lang": "zh", **({"week": week} if week else {})}
+        zh = timeline.get("/reviews/weekly", params=params).json()
+        en = timeline.get("/reviews/weekly", params={k: v for k, v in params.items() if k != "lang"}).json()
+        assert [d["opportunity"]["id"] for d in zh["deals"]] == [d["opportunity"]["id"] for d in en["deals"]]
+        for row, english in zip(zh["deals"], en["deals"]):
+            gaps = timeline.get(f"/opportunities/{row['opportunity']['id']}/gaps",
+                                params={"as_of": zh["as_of"], "lang": "zh"}).json()["gaps"]
+            assert row["next_action"] == (gaps[0]["action"] if gaps else None), (week, row["opportunity"]["id"])
+            assert (row["next_action"] is None) == (english["next_action"] is None)
+            if row["next_action"]:
+                assert row["next_action"] != english["next_action"]
+                assert any("\u4e00" <= ch <= "\u9fff" for ch in row["next_action"]), row["next_action"]
+    page = timeline.get("/reviews/weekly.html", params={"week": "2026-W45", "lang": "zh"}).text
+    # d1 opened NO_INSIDE_SOURCE and BEHIND_COMPETITOR in W45 (test_weekly_review_deltas_and_order)
+    assert 'title="NO_INSIDE_SOURCE">+没有内部消息来源' in page and "+NO_INSIDE_SOURCE" not in page
+    english_page = timeline.get("/reviews/weekly.html", params={"week": "2026-W45"}).text
+    assert 'title="BEHIND_COMPETITOR">+Behind a competitor' in english_page

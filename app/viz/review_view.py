@@ -23,6 +23,7 @@ th { background: #eceff1; font-weight: 600; } td.num { text-align: right; white-
 .tools { margin: 8px 0; } .tools a, .tools button { margin-right: 8px; font-size: 13px; }
 tr.p0 td:first-child { border-left: 4px solid #c62828; } tr.p1 td:first-child { border-left: 4px solid #f9a825; }
 tr.p2 td:first-child { border-left: 4px solid #b0bec5; }
+td.stage, td.degrees { white-space: nowrap; } td.gaps { min-width: 8em; }  /* 中文 wrapped them a character a line */
 @media print { .tools { display: none; } body { margin: 0; font-size: 11px; } tr { page-break-inside: avoid; } }
 """
 DEGREES = ("closeness", "solution_acceptance", "price_acceptance")
@@ -63,8 +64,9 @@ def _row(rank: int, d: dict[str, Any], lang: str) -> str:
     account = (d["account"] or {}).get("name") or ""
     amount = "—" if d["amount"] is None else f'{d["amount"]:,.0f}'
     return (f'<tr class="p{d["priority"]}"><td>{rank}. <b>{_e(d["opportunity"]["name"] or d["opportunity"]["id"])}</b>'
-            f'<br><span class="muted">{_e(account)}</span>{alerts}</td><td>{_e(owner)}</td><td>{stage}</td>'
-            f'<td class="num">{amount}</td><td class="num">{rate}</td><td>{degrees}</td><td>{gaps.strip() or "—"}</td>'
+            f'<br><span class="muted">{_e(account)}</span>{alerts}</td><td>{_e(owner)}</td><td class="stage">{stage}</td>'
+            f'<td class="num">{amount}</td><td class="num">{rate}</td><td class="degrees">{degrees}</td>'
+            f'<td class="gaps">{gaps.strip() or "—"}</td>'
             f'<td>{_e(d["next_action"] or "—")}{note}</td></tr>')
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -284,3 +285,26 @@ def test_review_speaks_the_readers_language(graph: Graph, timeline: TestClient) 
     assert 'title="NO_INSIDE_SOURCE">+没有内部消息来源' in page and "+NO_INSIDE_SOURCE" not in page
     english_page = timeline.get("/reviews/weekly.html", params={"week": "2026-W45"}).text
     assert 'title="BEHIND_COMPETITOR">+Behind a competitor' in english_page
+
+
+def test_brm_review_in_both_languages(timeline: TestClient, settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`brm review` prints the same review as the API, its headings and next actions in BRM_LANG's language."""
+    from typer.testing import CliRunner
+
+    from app.cli import app
+
+    monkeypatch.setattr("app.cli.common.get_settings", lambda: settings)
+    monkeypatch.setattr("app.cli.time_cmds.get_settings", lambda: settings)
+    runner = CliRunner()
+    outputs = {}
+    for lang in ("en", "zh"):
+        result = runner.invoke(app, ["review", "--week", "2026-W45"], env={"COLUMNS": "400", "BRM_LANG": lang})
+        assert result.exit_code == 0, result.output
+        outputs[lang] = result.output
+        artifacts = Path(__file__).resolve().parents[2] / "test-artifacts"  # to read, like the screenshots
+        artifacts.mkdir(exist_ok=True)
+        (artifacts / f"17-brm-review-{lang}.txt").write_text(result.output, encoding="utf-8")
+        first = timeline.get("/reviews/weekly", params={"week": "2026-W45", "lang": lang}).json()["deals"][0]
+        assert first["next_action"][:12] in result.output, (lang, first["next_action"])
+    assert "weekly review 2026-W45" in outputs["en"] and "next action" in outputs["en"]
+    assert "销售周会 2026-W45" in outputs["zh"] and "下一步行动" in outputs["zh"] and "next action" not in outputs["zh"]

@@ -37,7 +37,7 @@ def review_cmd(week: str = typer.Option(None, help="ISO week YYYY-Www or a day i
     for rank, d in enumerate(review["deals"], start=1):
         stage = value_label(d["stage"], lang) if d["stage"] else "-"
         if d["stage_moved"]:
-            stage += " " + t("time.cli.moved", lang, stage=value_label(d["stage_before"], lang))
+            stage += ("" if lang == "zh" else " ") + t("time.cli.moved", lang, stage=value_label(d["stage_before"], lang))
         gaps = f"+{len(d['gaps_opened'])} / -{len(d['gaps_closed'])}"
         reason = f" ({t('time.reason.' + d['win_rate_reason'], lang)})" if d["win_rate_reason"] else ""
         table.add_row(str(rank), f"{d['opportunity']['name']} ({d['opportunity']['id']})",

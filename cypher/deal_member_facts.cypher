@@ -14,9 +14,11 @@ CALL (c, d) {
   OPTIONAL MATCH (boss:Contact {id: mid})
   RETURN collect({id: mid, name: boss.name, dotted: coalesce(latest.dotted, false)}) AS reports_to
 }
-// lines never recorded (data from before issue 17): the current ones are all we know
+// lines never recorded (data from before issue 17): the current ones are all we know (the check names every
+// property of the line_state_pair index, so it is a seek: a bare {contact} match scanned every LineState)
 RETURN o.id AS opportunity, c.id AS id, c.name AS name, c.title AS title,
-       CASE WHEN EXISTS { (:LineState {contact: c.id}) } THEN reports_to
+       CASE WHEN EXISTS { MATCH (s:LineState) WHERE s.contact = c.id AND s.manager IS NOT NULL AND s.at IS NOT NULL }
+            THEN reports_to
             ELSE [(c)-[m:REPORTS_TO]->(boss:Contact) | {id: boss.id, name: boss.name, dotted: coalesce(m.dotted, false)}]
        END AS reports_to,
        [(c)-[m:MEMBER_OF]->(ci:Circle) | {id: ci.id, name: ci.name, role: m.role}] AS circles,

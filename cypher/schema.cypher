@@ -49,3 +49,6 @@ CREATE RANGE INDEX line_state_pair IF NOT EXISTS FOR (n:LineState) ON (n.contact
 CREATE RANGE INDEX line_state_manager IF NOT EXISTS FOR (n:LineState) ON (n.manager);
 CREATE CONSTRAINT coaching_note_id IF NOT EXISTS FOR (n:CoachingNote) REQUIRE n.id IS UNIQUE;
 CREATE RANGE INDEX graph_change_version IF NOT EXISTS FOR (n:GraphChange) ON (n.version);
+// The alerts (issue 17) find the people who left or moved through these, not by reading every contact.
+CREATE RANGE INDEX contact_left_at IF NOT EXISTS FOR (n:Contact) ON (n.left_at);
+CREATE RANGE INDEX contact_moved_from IF NOT EXISTS FOR (n:Contact) ON (n.moved_from);

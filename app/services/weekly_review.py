@@ -20,10 +20,12 @@ from app.db.graph import Graph
 from app.services.chain_degrees import rounded
 from app.i18n import t
 from app.services.deal_history import chain_degrees_of, comparison_of, deal_points_many, states_for_day, today
-from app.services.gaps import SEVERITY, coded_gaps, gap_inputs, key_members, person_action
+from app.services.gaps import SEVERITY, coded_gaps, key_members, person_action
 from app.services.history import end_of_day
 from app.services.iso_weeks import parse_week, week_end, week_label
 from app.services.reach import warm_paths, warm_reachable
+from app.services.review_inputs import review_gap_inputs
+from app.services.view_cache import cached, settings_key
 
 DEGREES = ("closeness", "solution_acceptance", "price_acceptance")
 
@@ -54,12 +56,12 @@ def _gap_ref(gap: dict[str, Any]) -> dict[str, Any]:
 
 
 def review_rows(graph: Graph, settings: Settings, candidates: list[dict[str, Any]], day: date,
-                before_day: date) -> list[dict[str, Any]]:
+                before_day: date, lang: str = "en") -> list[dict[str, Any]]:
     """The rows of the review (deals not open at the end of `day` left out), unordered.
 
     All deals at once, a fixed number of queries whatever their number (at S a review of 200 deals took
-    ~1,600 small queries one deal after another): their states at both points, the gap inputs now and a
-    week earlier, one warm-path check, and one reach for the people whose gap is a deal's next action.
+    ~1,600 small queries one deal after another): their states at both points, the gap inputs of both
+    days (one query), one warm-path check, and one reach for the people whose gap is a deal's next action.
     """
     points = deal_points_many(graph, [{"opportunity": c["id"], "points": [
         {"label": "before", "until": end_of_day(before_day)}, {"label": "now", "until": end_of_day(day)}]}
@@ -71,10 +73,13 @@ def review_rows(graph: Graph, settings: Settings, candidates: list[dict[str, Any
     # from its snapshots (a deal open then has one: state_for_day's first case)
     states_now = states_for_day(graph, ids, day, at_day={i: points[i][1] for i in ids})
     states_before = {i: {**points[i][0], "before_history": False, "until": end_of_day(before_day)} for i in before_ids}
-    inputs_now = gap_inputs(graph, settings, ids, day, states_now)
-    inputs_before = gap_inputs(graph, settings, before_ids, before_day, states_before)
+    # both days of every deal in one query (only what the rules read: app.services.review_inputs)
+    read = review_gap_inputs(graph, settings, [(f"now:{i}", i, day, states_now[i]) for i in ids]
+                             + [(f"before:{i}", i, before_day, states_before[i]) for i in before_ids])
+    inputs_now = {i: read.get(f"now:{i}") for i in ids}
+    inputs_before = {i: read.get(f"before:{i}") for i in before_ids}
     warm = warm_reachable(graph, settings, sorted({cid for inputs in (*inputs_now.values(), *inputs_before.values())
-                                                   for cid in key_members(inputs)}))
+                                                   if inputs is not None for cid in key_members(inputs)}))
     gaps_now = {i: _gap_set(inputs_now[i], warm, settings) for i in ids}
     gaps_before = {i: _gap_set(inputs_before[i], warm, settings) for i in before_ids}
     first = {i: next(iter(sorted(gaps_now[i].values(), key=_severity_rank)), None) for i in ids}
@@ -83,7 +88,7 @@ def review_rows(graph: Graph, settings: Settings, candidates: list[dict[str, Any
     for c in open_:
         i = c["id"]
         before, now = points[i]
-        rows.append(_row(c, before, now, gaps_now[i], gaps_before.get(i, {}), _action(first[i], paths), settings))
+        rows.append(_row(c, before, now, gaps_now[i], gaps_before.get(i, {}), _action(first[i], paths, lang), settings))
     return rows
 
 
@@ -113,13 +118,13 @@ def _gap_set(inputs: dict[str, Any] | None, warm: dict[str, bool], settings: Set
     return found
 
 
-def _action(gap: dict[str, Any] | None, paths: dict[str, dict[str, Any] | None]) -> str | None:
-    """The next action: the first gap's action as gaps() words it (English: the review's rows always were)."""
+def _action(gap: dict[str, Any] | None, paths: dict[str, dict[str, Any] | None], lang: str) -> str | None:
+    """The next action: the first gap's action as gaps() words it, in the review's language."""
     if gap is None:
         return None
     if gap["contact"] is None:
-        return t(f"gaps.deal.{gap['code']}.action", "en")
-    return person_action(gap["codes"], gap["member"], paths.get(gap["contact"]["id"]), "en")
+        return t(f"gaps.deal.{gap['code']}.action", lang)
+    return person_action(gap["codes"], gap["member"], paths.get(gap["contact"]["id"]), lang)
 
 
 def _row(candidate: dict[str, Any], before: dict[str, Any], now: dict[str, Any],
@@ -163,11 +168,24 @@ def _change(now: float | None, before: float | None) -> dict[str, float | None]:
 
 def weekly_review(graph: Graph, settings: Settings, week: str | None = None, team: str | None = None,
                   owner: str | None = None, lang: str = "en") -> dict[str, Any]:
-    """The answer of GET /reviews/weekly: every open deal of the team (at most the configured number)."""
+    """The answer of GET /reviews/weekly: every open deal of the team (at most the configured number).
+
+    Kept until the graph changes (app.services.view_cache, keyed by the graph's version token like the
+    other company-wide views): a manager's page, its CSV and its print read it again and again between
+    writes, and each answer is one small query then. The day is in the key ("now" moves at midnight).
+    """
     label, day, before_day = review_days(week)
+    key = (label, day.isoformat(), team, owner, lang, settings_key(settings))
+    return cached(graph, "weekly_review", key, lambda: build_review(graph, settings, label, day, before_day, team,
+                                                                    owner, lang))
+
+
+def build_review(graph: Graph, settings: Settings, label: str, day: date, before_day: date, team: str | None,
+                 owner: str | None, lang: str) -> dict[str, Any]:
+    """The review read from the graph (weekly_review keeps it)."""
     limit = settings.weekly_review_max_deals
     candidates = graph.read("review_deals", team=team, owner=owner, limit=limit + 1)
-    rows = review_rows(graph, settings, candidates[:limit], day, before_day)
+    rows = review_rows(graph, settings, candidates[:limit], day, before_day, lang)
     notes = {n["opportunity"]: n["text"] for n in graph.read(
         "coaching_notes_week", week=label, opportunities=[r["opportunity"]["id"] for r in rows])}
     from app.services.alerts import alerts_by_deal  # the alerts module reads the review's deals too

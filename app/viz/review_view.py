@@ -23,6 +23,7 @@ th { background: #eceff1; font-weight: 600; } td.num { text-align: right; white-
 .tools { margin: 8px 0; } .tools a, .tools button { margin-right: 8px; font-size: 13px; }
 tr.p0 td:first-child { border-left: 4px solid #c62828; } tr.p1 td:first-child { border-left: 4px solid #f9a825; }
 tr.p2 td:first-child { border-left: 4px solid #b0bec5; }
+td.stage, td.degrees { white-space: nowrap; } td.gaps { min-width: 8em; }  /* 中文 wrapped them a character a line */
 @media print { .tools { display: none; } body { margin: 0; font-size: 11px; } tr { page-break-inside: avoid; } }
 """
 DEGREES = ("closeness", "solution_acceptance", "price_acceptance")
@@ -54,21 +55,25 @@ def _row(rank: int, d: dict[str, Any], lang: str) -> str:
            f'{_signed(d["win_rate_change"], 100, " pt")}{reason}'
     degrees = "<br>".join(f'{_e(t("time.degree." + k, lang))} {_e(d["degrees"][k]["now"] if d["degrees"][k]["now"] is not None else "—")} '
                           f'{_signed(d["degrees"][k]["change"])}' for k in DEGREES)
-    gaps = " ".join(f'<span class="opened">+{_e(g["code"])}{_who(g)}</span>' for g in d["gaps_opened"])
-    gaps += " " + " ".join(f'<span class="closed">{_e(g["code"])}{_who(g)}</span>' for g in d["gaps_closed"])
+    gaps = " ".join(f'<span class="opened" title="{_e(g["code"])}">+{_gap_label(g, lang)}</span>' for g in d["gaps_opened"])
+    gaps += " " + " ".join(f'<span class="closed" title="{_e(g["code"])}">{_gap_label(g, lang)}</span>'
+                           for g in d["gaps_closed"])
     alerts = "".join(f'<div class="alert">⚠ {_e(a)}</div>' for a in d["alerts"])
     note = f'<div class="note">{_e(t("time.review.note", lang))}: {_e(d["note"])}</div>' if d["note"] else ""
     owner = (d["owner"] or {}).get("name") or (d["owner"] or {}).get("id")
     account = (d["account"] or {}).get("name") or ""
     amount = "—" if d["amount"] is None else f'{d["amount"]:,.0f}'
     return (f'<tr class="p{d["priority"]}"><td>{rank}. <b>{_e(d["opportunity"]["name"] or d["opportunity"]["id"])}</b>'
-            f'<br><span class="muted">{_e(account)}</span>{alerts}</td><td>{_e(owner)}</td><td>{stage}</td>'
-            f'<td class="num">{amount}</td><td class="num">{rate}</td><td>{degrees}</td><td>{gaps.strip() or "—"}</td>'
+            f'<br><span class="muted">{_e(account)}</span>{alerts}</td><td>{_e(owner)}</td><td class="stage">{stage}</td>'
+            f'<td class="num">{amount}</td><td class="num">{rate}</td><td class="degrees">{degrees}</td>'
+            f'<td class="gaps">{gaps.strip() or "—"}</td>'
             f'<td>{_e(d["next_action"] or "—")}{note}</td></tr>')
 
 
-def _who(gap: dict[str, Any]) -> str:
-    return f' ({_e(gap["contact"]["name"] or gap["contact"]["id"])})' if gap["contact"] else ""
+def _gap_label(gap: dict[str, Any], lang: str) -> str:
+    """A gap as the reader sees it: its label in `lang` (the code stays in the tooltip) and whose it is."""
+    who = f' ({_e(gap["contact"]["name"] or gap["contact"]["id"])})' if gap["contact"] else ""
+    return _e(t(f"gaps.code.{gap['code']}", lang)) + who
 
 
 def render_review(review: dict[str, Any], csv_text: str, lang: str = "en") -> str:

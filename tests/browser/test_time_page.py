@@ -28,6 +28,14 @@ def open_deal(page: Any, server: LiveServer) -> None:
                            timeout=150_000)
 
 
+def show_view(page: Any, view: str) -> None:
+    """Click a server-rendered tab and wait until THAT click's page was drawn (the previous view's
+    data-drawn-view is forgotten first: it may already name the same view)."""
+    page.evaluate("() => { delete document.body.dataset.drawnView; }")
+    page.click(f"nav button[data-view={view}]")
+    page.wait_for_selector(f"body[data-drawn-view={view}]", state="attached", timeout=150_000)
+
+
 def test_curve_review_and_alerts_on_the_page(live_server: LiveServer, page: tuple[Any, Recorded]) -> None:
     bundle = json.loads((Path(demo.__file__).parent / "demo.json").read_text(encoding="utf-8"))
     import_history(live_server.graph, bundle)
@@ -57,20 +65,23 @@ def test_curve_review_and_alerts_on_the_page(live_server: LiveServer, page: tupl
 
     browser_page.click("#lang")
     browser_page.wait_for_function("() => document.querySelector('header h1').textContent === '关系地图'")
-    browser_page.click("nav button[data-view=alerts]")
-    browser_page.wait_for_selector("body[data-drawn-view=alerts]", state="attached", timeout=150_000)
-    browser_page.wait_for_timeout(500)
-    assert "前支持者" in browser_page.frame_locator("#graph").locator("body").inner_text()
+    # the English alerts are still drawn (a language switch does not reload them): without forgetting that,
+    # the wait below passed at once and the text was read before the Chinese page had come (the flaky half)
+    show_view(browser_page, "alerts")
+    frame = browser_page.frame_locator("#graph")
+    frame.locator("text=前支持者").first.wait_for(timeout=150_000)
     browser_page.screenshot(path=str(ARTIFACTS / "17-alerts-zh.png"))
-    browser_page.click("nav button[data-view=review]")
-    browser_page.wait_for_timeout(500)
-    browser_page.wait_for_selector("body[data-drawn-view=review]", state="attached", timeout=150_000)
-    browser_page.wait_for_timeout(800)
-    assert "销售周会" in browser_page.frame_locator("#graph").locator("body").inner_text()
+    show_view(browser_page, "review")
+    frame.locator("h1", has_text="销售周会").wait_for(timeout=150_000)
+    review_text = frame.locator("body").inner_text()
+    assert "下一步行动" in review_text and "支持者离职" in review_text and "Champion left" not in review_text
+    assert "策略：" in review_text and "Strategy:" not in review_text    # the next actions, in Chinese too
     browser_page.screenshot(path=str(ARTIFACTS / "17-review-zh.png"))
+    old_chart = browser_page.evaluate("() => document.querySelector('#win-rate-curve').src")
     browser_page.click(f"#deal-list button[data-id='{demo.VETO}']")
-    browser_page.wait_for_function("() => document.querySelector('#win-rate-curve') && document.querySelector('#win-rate-curve').naturalWidth > 0",
-                                   timeout=150_000)
-    browser_page.wait_for_timeout(800)
+    browser_page.wait_for_function(  # the new (Chinese) chart, not the English one still shown
+        "(old) => { const img = document.querySelector('#win-rate-curve');"
+        " return img && !img.hidden && img.src !== old && img.complete && img.naturalWidth > 0; }",
+        arg=old_chart, timeout=150_000)
     browser_page.locator("#win-rate-curve").screenshot(path=str(ARTIFACTS / "17-curve-chart-zh.png"))
     assert not [e for e in recorded.errors if "favicon" not in e]

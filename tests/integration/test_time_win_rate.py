@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -260,3 +261,50 @@ def test_review_reads_the_gaps_of_each_deal_as_of_both_days(graph: Graph, timeli
     # the tie shows in an action: e2 (Other) is the colleague to ask for k1 somewhere in this week's rows
     actions = [d["next_action"] for d in timeline.get("/reviews/weekly").json()["deals"]]
     assert any("Ask Other for an introduction" in (a or "") for a in actions), actions
+
+
+def test_review_speaks_the_readers_language(graph: Graph, timeline: TestClient) -> None:
+    """Every text of the review comes in its `lang`: each row's next action is GET .../gaps?lang=zh's first
+    action for that day (the same rules, worded in 中文), and the page shows gap labels, not codes."""
+    import_bundle(graph, {"knows": [{"employee": "e2", "contact": "k1", "strength": 0.8}]})
+    for week in ("2026-W45", None):
+        params = {"lang": "zh", **({"week": week} if week else {})}
+        zh = timeline.get("/reviews/weekly", params=params).json()
+        en = timeline.get("/reviews/weekly", params={k: v for k, v in params.items() if k != "lang"}).json()
+        assert [d["opportunity"]["id"] for d in zh["deals"]] == [d["opportunity"]["id"] for d in en["deals"]]
+        for row, english in zip(zh["deals"], en["deals"]):
+            gaps = timeline.get(f"/opportunities/{row['opportunity']['id']}/gaps",
+                                params={"as_of": zh["as_of"], "lang": "zh"}).json()["gaps"]
+            assert row["next_action"] == (gaps[0]["action"] if gaps else None), (week, row["opportunity"]["id"])
+            assert (row["next_action"] is None) == (english["next_action"] is None)
+            if row["next_action"]:
+                assert row["next_action"] != english["next_action"]
+                assert any("\u4e00" <= ch <= "\u9fff" for ch in row["next_action"]), row["next_action"]
+    page = timeline.get("/reviews/weekly.html", params={"week": "2026-W45", "lang": "zh"}).text
+    # d1 opened NO_INSIDE_SOURCE and BEHIND_COMPETITOR in W45 (test_weekly_review_deltas_and_order)
+    assert 'title="NO_INSIDE_SOURCE">+没有内部消息来源' in page and "+NO_INSIDE_SOURCE" not in page
+    english_page = timeline.get("/reviews/weekly.html", params={"week": "2026-W45"}).text
+    assert 'title="BEHIND_COMPETITOR">+Behind a competitor' in english_page
+
+
+def test_brm_review_in_both_languages(timeline: TestClient, settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`brm review` prints the same review as the API, its headings and next actions in BRM_LANG's language."""
+    from typer.testing import CliRunner
+
+    from app.cli import app
+
+    monkeypatch.setattr("app.cli.common.get_settings", lambda: settings)
+    monkeypatch.setattr("app.cli.time_cmds.get_settings", lambda: settings)
+    runner = CliRunner()
+    outputs = {}
+    for lang in ("en", "zh"):
+        result = runner.invoke(app, ["review", "--week", "2026-W45"], env={"COLUMNS": "400", "BRM_LANG": lang})
+        assert result.exit_code == 0, result.output
+        outputs[lang] = result.output
+        artifacts = Path(__file__).resolve().parents[2] / "test-artifacts"  # to read, like the screenshots
+        artifacts.mkdir(exist_ok=True)
+        (artifacts / f"17-brm-review-{lang}.txt").write_text(result.output, encoding="utf-8")
+        first = timeline.get("/reviews/weekly", params={"week": "2026-W45", "lang": lang}).json()["deals"][0]
+        assert first["next_action"][:12] in result.output, (lang, first["next_action"])
+    assert "weekly review 2026-W45" in outputs["en"] and "next action" in outputs["en"]
+    assert "销售周会 2026-W45" in outputs["zh"] and "下一步行动" in outputs["zh"] and "next action" not in outputs["zh"]

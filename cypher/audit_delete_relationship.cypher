@@ -1,3 +1,4 @@
-// Undo of a relationship's creation.
-MATCH (a:$($from_label) {id: $from_id})-[r:$($type)]->(b:$($to_label) {id: $to_id})
+// Undo of a relationship's creation (ends found by index, see audit_snapshot_node).
+MATCH (a:Contact|Account|Department|Employee|Circle|Opportunity|Competitor|Activity|ApiKey|CoachingNote {id: $from_id})-[r:$($type)]->(b:Contact|Account|Department|Employee|Circle|Opportunity|Competitor|Activity|ApiKey|CoachingNote {id: $to_id})
+WHERE $from_label IN labels(a) AND $to_label IN labels(b)
 DELETE r

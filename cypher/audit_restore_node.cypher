@@ -1,5 +1,14 @@
-// Undo for a node: put back its properties and exactly its previous relationships.
-MERGE (n:$($label) {id: $id})
+// Undo for a node: put back its properties and exactly its previous relationships. Nodes are found through
+// the id indexes of the labels the audit names (see audit_snapshot_node); a deleted node is created again.
+OPTIONAL MATCH (existing:Contact|Account|Department|Employee|Circle|Opportunity|Competitor|Activity|ApiKey|CoachingNote {id: $id}) WHERE $label IN labels(existing)
+CALL (existing) {
+  WITH existing WHERE existing IS NULL
+  CREATE (created:$($label) {id: $id})
+  RETURN created AS n
+  UNION
+  WITH existing WHERE existing IS NOT NULL
+  RETURN existing AS n
+}
 SET n = $props
 WITH n
 CALL (n) {
@@ -8,7 +17,7 @@ CALL (n) {
 }
 WITH n
 UNWIND $rels AS rel
-MATCH (m:$(rel.label) {id: rel.id})
+MATCH (m:Contact|Account|Department|Employee|Circle|Opportunity|Competitor|Activity|ApiKey|CoachingNote {id: rel.id}) WHERE rel.label IN labels(m)
 CALL (n, m, rel) {
   WITH n, m, rel WHERE rel.out
   MERGE (n)-[r:$(rel.type)]->(m)

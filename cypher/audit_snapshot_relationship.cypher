@@ -1,3 +1,4 @@
-// The properties of one relationship between two nodes, if it exists.
-MATCH (a:$($from_label) {id: $from_id})-[r:$($type)]->(b:$($to_label) {id: $to_id})
+// The properties of one relationship between two nodes, if it exists (ends found by index, see audit_snapshot_node).
+MATCH (a:Contact|Account|Department|Employee|Circle|Opportunity|Competitor|Activity|ApiKey|CoachingNote {id: $from_id})-[r:$($type)]->(b:Contact|Account|Department|Employee|Circle|Opportunity|Competitor|Activity|ApiKey|CoachingNote {id: $to_id})
+WHERE $from_label IN labels(a) AND $to_label IN labels(b)
 RETURN properties(r) AS props

@@ -24,10 +24,12 @@ from app.db.graph import Graph, create_driver
 from app.db.schema import apply_schema
 from app.services.import_journal import recover as recover_import
 from app.services.keys import KeyCache
+from app.services import reach_memory
 from app.services.warm_up import WarmUp
 
 log = logging.getLogger("brm")
 STATIC_DIR = Path(__file__).resolve().parent / "viz" / "static"
+SHUTDOWN_WAIT_S = 10.0  # how long shutdown waits for the warm-up's plan and the background reach reads
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -50,7 +52,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             log.warning("schema not applied at start-up: %s", exc.message)
         try:
             yield
-        finally:
+        finally:  # background work first: a query in flight on a closing driver fails inside the driver
+            app.state.warm_up.stop(SHUTDOWN_WAIT_S)
+            reach_memory.join_background(SHUTDOWN_WAIT_S)
             driver.close()
 
     app = FastAPI(

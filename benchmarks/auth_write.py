@@ -88,12 +88,15 @@ def main() -> None:
 def measure(settings: Settings, graph: Graph, rounds: int) -> dict[str, list[float]]:
     """Per round: sign-in, then the page's first calls (/auth/me, /auth/me/work); PUT without If-Match; the round
     trip GET + PUT with If-Match (and the PUT alone); undo of that last PUT (its audit entry read outside the
-    timing; editors may read and undo); the person's history panel (`related=true`); sign-out."""
+    timing; editors may read and undo); the person's history panel (`related=true`); sign-out; an admin's
+    /users calls (list, create, password reset, disable)."""
     name = "bench-" + secrets.token_hex(3)
     create_user(graph, name, "bench password", Role.editor)
     key = {"X-API-Key": create_key(graph, name, Role.editor, user=name).key}
+    admin = {"X-API-Key": create_key(graph, name + "-admin", Role.admin).key}
     times: dict[str, list[float]] = {"login": [], "me": [], "me_work": [], "put": [], "put_if_match": [],
-                                     "round_trip": [], "undo": [], "history": [], "logout": []}
+                                     "round_trip": [], "undo": [], "history": [], "logout": [],
+                                     "users_list": [], "users_create": [], "users_password": [], "users_disable": []}
     with TestClient(create_app(settings)) as client:
         contact = client.get("/contacts?limit=1", headers=key).json()["items"][0]
         body = {k: v for k, v in contact.items()
@@ -133,6 +136,17 @@ def measure(settings: Settings, graph: Graph, rounds: int) -> dict[str, list[flo
             started = time.perf_counter()
             assert client.post("/auth/logout", headers={"X-CSRF-Token": signed_in.json()["csrf_token"]}).status_code == 204
             times["logout"].append(time.perf_counter() - started)
+            other = f"{name}-{round_}"  # the admin's /users calls: list, create, reset the password, disable
+            for label, method, users_path, payload, status in (
+                    ("users_list", "GET", "/users", None, 200),
+                    ("users_create", "POST", "/users", {"username": other, "password": "bench password",
+                                                        "role": "viewer"}, 201),
+                    ("users_password", "POST", f"/users/{other}/password", {"password": "another bench password"}, 200),
+                    ("users_disable", "POST", f"/users/{other}/disable", None, 200)):
+                started = time.perf_counter()
+                answer = client.request(method, users_path, json=payload, headers=admin)
+                assert answer.status_code == status, (label, answer.text)
+                times[label].append(time.perf_counter() - started)
     return times
 
 

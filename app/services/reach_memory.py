@@ -212,6 +212,7 @@ def search(index: AccountReach, settings: Settings, target: str, params: dict[st
 
 # ---------------------------------------------------------------------- the kept entries
 _lock = threading.Lock()
+_threads: set[threading.Thread] = set()  # background reads still running (joined at shutdown)
 _entries: dict[tuple[int, str, str], AccountReach] = {}      # (driver, database, account) -> entry
 _of_contact: dict[tuple[int, str, str], str] = {}            # (driver, database, contact) -> account
 _building: set[tuple[int, str, str]] = set()
@@ -314,8 +315,22 @@ def build_later(graph: Graph, settings: Settings, account: str | None) -> None:
         finally:
             with _lock:
                 _building.discard(key)
+                _threads.discard(threading.current_thread())
 
-    threading.Thread(target=work, name=f"reach-memory-{account}", daemon=True).start()
+    thread = threading.Thread(target=work, name=f"reach-memory-{account}", daemon=True)
+    with _lock:
+        _threads.add(thread)
+    thread.start()
+
+
+def join_background(timeout_s: float) -> None:
+    """Wait (bounded) for the background reads still running: the app's shutdown closes the driver after this,
+    and a query in flight on a closing driver fails inside the driver (BufferError at close)."""
+    deadline = time.monotonic() + timeout_s
+    with _lock:
+        running = list(_threads)
+    for thread in running:
+        thread.join(max(0.0, deadline - time.monotonic()))
 
 
 def clear() -> None:

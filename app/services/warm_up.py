@@ -105,10 +105,13 @@ class WarmReport:
 
 
 def plan_all(graph: Graph, settings: Settings, report: WarmReport, only: tuple[str, ...] | None = None,
-             pause: float = 0.0) -> None:
+             pause: float = 0.0, stop: threading.Event | None = None) -> None:
     """EXPLAIN each named query once (a query the planner refuses is reported, not fatal): those of
-    `only`, else every one not planned yet; after each, sleep `pause` times as long as it took."""
+    `only`, else every one not planned yet; after each, sleep `pause` times as long as it took (or until
+    `stop` is set: the app is shutting down)."""
     for name, text in _load_all(settings.cypher_dir).items():
+        if stop is not None and stop.is_set():
+            return
         if not plannable(name, text) or (only is not None and name not in only) or name in report.took:
             continue
         params = {p: sample(p, text) for p in set(PARAM.findall(text))}
@@ -123,7 +126,10 @@ def plan_all(graph: Graph, settings: Settings, report: WarmReport, only: tuple[s
             report.failed[name] = str(exc).splitlines()[0][:200]
         report.took[name] = time.perf_counter() - started
         if pause:
-            time.sleep(pause * report.took[name])
+            if stop is not None:
+                stop.wait(pause * report.took[name])
+            else:
+                time.sleep(pause * report.took[name])
 
 
 LATER_STEPS = ("relationship_map",)  # the API's, not the page's: run after /ready, with the other plans
@@ -219,6 +225,7 @@ class WarmUp:
         self._lock = threading.Lock()
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
         self.report: WarmReport | None = None
 
     def _run(self) -> None:
@@ -235,7 +242,7 @@ class WarmUp:
             self._done.set()  # /ready: 200 from here; the other plans follow, giving way to requests
             log.info("warm-up: first clicks ready in %.1f s", report.first_clicks_seconds)
             run_page_flow(self.graph, self.settings, report, later=True)
-            plan_all(self.graph, self.settings, report, pause=BACKGROUND_PAUSE)
+            plan_all(self.graph, self.settings, report, pause=BACKGROUND_PAUSE, stop=self._stopping)
             report.seconds = time.perf_counter() - started
             log.info("warm-up done: %s", report.as_dict())
         except DatabaseUnavailable as exc:
@@ -251,6 +258,12 @@ class WarmUp:
 
     def invalidate(self) -> None:
         self._done.clear()
+
+    def stop(self, timeout_s: float) -> None:
+        """At shutdown, before the driver closes: no new plan starts, and the one running may finish (bounded)."""
+        self._stopping.set()
+        if self._thread is not None:
+            self._thread.join(timeout_s)
 
     def wait(self, timeout_s: float) -> bool:
         return self._done.wait(timeout_s)

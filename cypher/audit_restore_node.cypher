@@ -1,5 +1,6 @@
 // Undo for a node: put back its properties and exactly its previous relationships. Nodes are found through
-// the id indexes of the labels the audit names (see audit_snapshot_node); a deleted node is created again.
+// the id indexes of the labels the audit names (see audit_snapshot_node); a deleted node is created again, and
+// so are its email addresses (by address).
 OPTIONAL MATCH (existing:Contact|Account|Department|Employee|Circle|Opportunity|Competitor|Activity|ApiKey|CoachingNote {id: $id}) WHERE $label IN labels(existing)
 CALL (existing) {
   WITH existing WHERE existing IS NULL
@@ -17,7 +18,15 @@ CALL (n) {
 }
 WITH n
 UNWIND $rels AS rel
-MATCH (m:Contact|Account|Department|Employee|Circle|Opportunity|Competitor|Activity|ApiKey|CoachingNote {id: rel.id}) WHERE rel.label IN labels(m)
+CALL (rel) {
+  WITH rel WHERE rel.label <> 'EmailAddress'
+  MATCH (m:Contact|Account|Department|Employee|Circle|Opportunity|Competitor|Activity|ApiKey|CoachingNote {id: rel.id}) WHERE rel.label IN labels(m)
+  RETURN m
+  UNION
+  WITH rel WHERE rel.label = 'EmailAddress' AND rel.id IS NOT NULL  // keyed by address (a delete removed it)
+  MERGE (m:EmailAddress {address: rel.id})
+  RETURN m
+}
 CALL (n, m, rel) {
   WITH n, m, rel WHERE rel.out
   MERGE (n)-[r:$(rel.type)]->(m)

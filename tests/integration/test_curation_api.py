@@ -293,3 +293,21 @@ def test_put_circle_keeps_its_members(client: TestClient, mini: dict[str, Any]) 
     assert client.get("/circles/circ-digital").json()["members"] == members
     assert client.put("/circles/circ-digital", json={"name": "Digital", "account": "acc-nw",
                                                      "members": []}).status_code == 422
+
+
+def test_undo_of_a_contact_delete_brings_back_its_email_addresses(client: TestClient, graph: Graph,
+                                                                   mini: dict[str, Any]) -> None:
+    """Email addresses are keyed by address, not id: undo must find (or make) them by address."""
+    body = {k: v for k, v in next(c for c in mini["contacts"] if c["id"] == "c-opsmgr").items() if k != "id"}
+    addresses = ["ops.manager@example.cn", "zhou@home.example"]
+    put = client.put("/contacts/c-opsmgr", json={**body, "emails": addresses})
+    assert put.status_code == 200, put.text
+    assert client.delete("/contacts/c-opsmgr").status_code == 204
+    entry = client.get("/audit?entity=Contact&id=c-opsmgr&limit=1").json()[0]
+    assert entry["action"] == "delete"
+    assert client.post(f"/audit/{entry['id']}/undo").status_code == 200
+    assert sorted(client.get("/contacts/c-opsmgr").json()["emails"]) == sorted(addresses)
+    held = graph.driver.execute_query(
+        "MATCH (:Contact {id: 'c-opsmgr'})-[:HAS_EMAIL]->(m:EmailAddress) RETURN m.address AS a",
+        database_=graph.database).records
+    assert sorted(r["a"] for r in held) == sorted(addresses)

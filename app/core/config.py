@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlparse
 
 from pydantic import Field, SecretStr, field_validator
@@ -144,6 +145,9 @@ class Settings(BaseSettings):
     # --- issue 19: warm-up before /ready ---------------------------------------
     warm_up: bool = True                   # plan every named query and run the page's first clicks once
     warm_up_wait_s: float = 60.0           # /ready waits this long for a running warm-up, then says 503
+    # what /ready waits for: "all" (every plan and the page flow) or "first_clicks" (the rest in the background)
+    warm_up_ready: Literal["all", "first_clicks"] = "all"
+    warm_up_workers: int = Field(2, ge=1, le=8)  # sessions planning side by side (planning: one core per query)
 
     @field_validator("neo4j_password")
     @classmethod

@@ -3,16 +3,19 @@
 Two passes, both reads only:
 1. EXPLAIN every named query in cypher/ (writes too: EXPLAIN plans, it never runs) with parameters of
    the types the services send (by parameter name), so the planner has compiled and cached each plan.
-   Neo4j keys its plan cache on the query text AND the parameter types, hence typed samples, not nulls.
-2. A real small run of what the page asks for first: one account's map, one open deal's decision
-   chain, win rate and gaps, one member's reach, through the services themselves (exact parameter
-   types; also loads the pages those queries touch and warms the JVM's code paths).
+   Neo4j keys its plan cache on the query text AND the parameter types, hence typed samples, not nulls;
+   a query that tests `$x IS NULL` (an optional filter) is planned twice: with the filters absent, as
+   the page's first, unfiltered click sends them, and with every parameter typed.
+2. A real small run of what the page asks for first: one account's map (as the page's route reads it),
+   one open deal's decision chain, win rate and gaps, one member's reach, through the services themselves
+   (exact parameter types; also loads the pages those queries touch and warms the JVM's code paths).
 Managers' company-wide views are only planned (step 1): running them at scale takes seconds.
 
-/ready waits only for the first clicks (`warm_first_clicks`: step 2 and the plans of FIRST_CLICKS);
-the other plans follow in the background, pausing between plans so a person's first requests keep the
-CPU. Planning all ~230 queries took 190 s after a start at S and as long on the demo data (planning
-cost does not depend on the data: it is CPU, two cores shared), far above WARM_UP_WAIT_S.
+By default (`WARM_UP_READY=all`, issue 19) /ready waits for both passes, run side by side on
+`WARM_UP_WORKERS` sessions: planning is CPU in Neo4j, one core per query, and on one session all
+~240 plans took 79 s on the demo data (the page flow 28 s of it). `WARM_UP_READY=first_clicks` makes
+/ready wait only for the page flow and the plans of FIRST_CLICKS; the rest then follows in the
+background, pausing between plans so a person's first requests keep the CPU.
 """
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
@@ -55,6 +59,7 @@ FIRST_CLICKS = ("accounts_list", "account_exists", "account_brief", "account_deg
 
 LIST_USE = r"(?:UNWIND|\bIN)\s+\${name}\b(?!\.)"  # a list whatever its name: UNWIND $x, ... IN $x
 MAP_USE = r"\${name}(?:\.[A-Za-z_]|\[(?![0-9-]))"  # $x.field or $x[key]: a map ($x[0] would be a list)
+NULLABLE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)\s+IS\s+(?:NOT\s+)?NULL", re.IGNORECASE)  # an optional filter
 
 
 def sample(name: str, text: str = "") -> Any:
@@ -104,32 +109,50 @@ class WarmReport:
                 "first_clicks_seconds": round(self.first_clicks_seconds, 2), "slowest": self.slowest()}
 
 
-def plan_all(graph: Graph, settings: Settings, report: WarmReport, only: tuple[str, ...] | None = None,
-             pause: float = 0.0, stop: threading.Event | None = None) -> None:
-    """EXPLAIN each named query once (a query the planner refuses is reported, not fatal): those of
-    `only`, else every one not planned yet; after each, sleep `pause` times as long as it took (or until
-    `stop` is set: the app is shutting down)."""
-    for name, text in _load_all(settings.cypher_dir).items():
-        if stop is not None and stop.is_set():
-            return
-        if not plannable(name, text) or (only is not None and name not in only) or name in report.took:
-            continue
-        params = {p: sample(p, text) for p in set(PARAM.findall(text))}
+def samples(text: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The parameter sets to plan a query with: every parameter typed, and, when the query has optional
+    filters (`$x IS NULL`), those absent as an unfiltered call sends them (suffix ":nulls")."""
+    typed = {p: sample(p, text) for p in set(PARAM.findall(text))}
+    yield "", typed
+    nullable = set(NULLABLE.findall(text))
+    if nullable:
+        yield ":nulls", {**typed, **{p: None for p in nullable}}
+
+
+def plan_one(graph: Graph, name: str, text: str, report: WarmReport) -> None:
+    """EXPLAIN one named query with each of its sample sets; a refused plan is reported, not fatal."""
+    for suffix, params in samples(text):
         started = time.perf_counter()
         try:
             with translate_errors(), graph.driver.session(database=graph.database) as session:
                 session.run(Query("EXPLAIN " + text, timeout=graph.timeout_s), params).consume()
-            report.planned.append(name)
+            if not suffix:
+                report.planned.append(name)
         except DatabaseUnavailable:
             raise
         except Exception as exc:  # noqa: BLE001 - one bad sample type must not stop the warm-up
-            report.failed[name] = str(exc).splitlines()[0][:200]
-        report.took[name] = time.perf_counter() - started
+            report.failed[name + suffix] = str(exc).splitlines()[0][:200]
+        report.took[name + suffix] = time.perf_counter() - started
+
+
+def to_plan(settings: Settings, report: WarmReport, only: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    """The named queries still to plan (those of `only`, else all), the page's first clicks first."""
+    todo = [(name, text) for name, text in _load_all(settings.cypher_dir).items()
+            if plannable(name, text) and (only is None or name in only) and name not in report.took]
+    return sorted(todo, key=lambda item: item[0] not in FIRST_CLICKS)
+
+
+def plan_all(graph: Graph, settings: Settings, report: WarmReport, only: tuple[str, ...] | None = None,
+             pause: float = 0.0, stop: threading.Event | None = None) -> None:
+    """Plan, one after the other, the queries of `only` (else every one not planned yet); after each, wait
+    `pause` times as long as it took (or until `stop` is set: the app is shutting down)."""
+    stop = stop or threading.Event()
+    for name, text in to_plan(settings, report, only):
+        if stop.is_set():
+            return
+        plan_one(graph, name, text, report)
         if pause:
-            if stop is not None:
-                stop.wait(pause * report.took[name])
-            else:
-                time.sleep(pause * report.took[name])
+            stop.wait(pause * report.took[name])
 
 
 LATER_STEPS = ("relationship_map",)  # the API's, not the page's: run after /ready, with the other plans
@@ -175,16 +198,22 @@ def run_page_flow(graph: Graph, settings: Settings, report: WarmReport, later: b
 
 
 def _render_views(graph: Graph, settings: Settings, row: dict[str, Any]) -> None:
-    """The page's HTML views once (pyvis templates, matplotlib): the first deal view measured 8.5 s
+    """The page's HTML views once, as their routes build them (pyvis templates, matplotlib; the account map
+    through its light read and fold, plus the page's light side call): the first deal view measured 8.5 s
     after a plans-only warm-up against 0.7 s for the second (benchmarks/first_request.py)."""
-    from app.services.account_graph import account_graph
+    from app.services.account_graph import account_graph_light
     from app.viz import sources
     from app.viz.account_map import render_account_map
+    from app.viz.config import get_viz_settings
     from app.viz.deal_view import render_deal_view
+    from app.viz.map_read import drawn_account_map
 
     data = sources.deal_data(graph, settings, row["opportunity"])
     render_deal_view(data["chain"], data["gaps"], data["win_rate"], "en")
-    render_account_map(account_graph(graph, settings, row["account"]), "en")
+    viz = get_viz_settings()
+    drawn = drawn_account_map(graph, settings, viz, row["account"], expanded=set())
+    render_account_map(drawn, "en", viz, set(), None)
+    account_graph_light(graph, row["account"])
 
 
 def warm_first_clicks(graph: Graph, settings: Settings, report: WarmReport) -> None:
@@ -195,14 +224,33 @@ def warm_first_clicks(graph: Graph, settings: Settings, report: WarmReport) -> N
     report.first_clicks_seconds = time.perf_counter() - started
 
 
-def warm_up(graph: Graph, settings: Settings, pause: float = 0.0) -> WarmReport:
-    """Both passes at once (tests, benchmarks): the first clicks, then every other plan."""
-    report = WarmReport()
+def warm_everything(graph: Graph, settings: Settings, report: WarmReport, workers: int = 2,
+                    stop: threading.Event | None = None) -> None:
+    """Both passes side by side on `workers` sessions: the page flow on one, the plans on the others
+    (and on its session once it is done), FIRST_CLICKS first. Stops early when `stop` is set."""
+    stop = stop or threading.Event()
+
+    def page_flow() -> None:
+        run_page_flow(graph, settings, report)
+        run_page_flow(graph, settings, report, later=True)
+
+    def plan(name: str, text: str) -> None:
+        if not stop.is_set():
+            plan_one(graph, name, text, report)
+
     started = time.perf_counter()
-    warm_first_clicks(graph, settings, report)
-    run_page_flow(graph, settings, report, later=True)
-    plan_all(graph, settings, report, pause=pause)
-    report.seconds = time.perf_counter() - started
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="brm-warm") as pool:
+        futures: list[Future[None]] = [pool.submit(page_flow)]
+        futures += [pool.submit(plan, name, text) for name, text in to_plan(settings, report)]
+        for future in futures:
+            future.result()  # re-raises DatabaseUnavailable: the warm-up stops, /ready stays 503
+    report.first_clicks_seconds = report.seconds = time.perf_counter() - started
+
+
+def warm_up(graph: Graph, settings: Settings) -> WarmReport:
+    """The whole warm-up in this thread's time (tests, benchmarks): what /ready waits for by default."""
+    report = WarmReport()
+    warm_everything(graph, settings, report, settings.warm_up_workers)
     return report
 
 
@@ -210,8 +258,9 @@ BACKGROUND_PAUSE = 1.0  # after /ready, sleep as long as each plan took: at most
 
 
 class WarmUp:
-    """Runs the warm-up once per Neo4j start in a background thread; /ready waits for its first clicks
-    (bounded), the other plans follow in the same thread.
+    """Runs the warm-up once per Neo4j start in a background thread; /ready waits for it (bounded per
+    request): for all of it, or (WARM_UP_READY=first_clicks) for its first clicks, the other plans then
+    following in the same thread.
 
     `invalidate` (called when Neo4j is found down) makes the next `ensure` warm again, so a Neo4j that
     comes back is warmed before /ready answers 200 again.
@@ -238,6 +287,13 @@ class WarmUp:
                 except Exception as exc:  # noqa: BLE001 - the routes then build on first use, as without it
                     report.failed["page:routes"] = str(exc).splitlines()[0][:200]
                 report.took["page:routes"] = time.perf_counter() - started
+            if self.settings.warm_up_ready == "all":  # /ready: 200 once every plan is made
+                warm_everything(self.graph, self.settings, report, self.settings.warm_up_workers, self._stopping)
+                report.seconds = time.perf_counter() - started
+                if not self._stopping.is_set():
+                    self._done.set()
+                log.info("warm-up done: %s", report.as_dict())
+                return
             warm_first_clicks(self.graph, self.settings, report)
             self._done.set()  # /ready: 200 from here; the other plans follow, giving way to requests
             log.info("warm-up: first clicks ready in %.1f s", report.first_clicks_seconds)

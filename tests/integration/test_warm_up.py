@@ -25,7 +25,7 @@ def test_warm_up_plans_every_named_query_and_runs_the_page_flow(graph: Graph, se
                                                                   mini_bundle: dict[str, Any]) -> None:
     import_bundle(graph, mini_bundle)
     report = warm_up(graph, settings)
-    expected = sorted(name for name, text in _load_all(settings.cypher_dir).items() if plannable(name, text))
+    expected = _expected(settings)
     assert {name: why for name, why in report.failed.items() if name in expected} == {}  # every plan compiles
     assert sorted(report.planned) == expected and len(expected) > 100
     steps = ["account_graph", "relationship_map", "decision_chain", "win_rate", "gaps", "reach"]
@@ -40,17 +40,37 @@ def test_warm_up_on_an_empty_graph_plans_and_skips_the_page_flow(graph: Graph, s
     assert report.failed == {} and report.ran == [] and report.planned
 
 
+def _expected(settings: Settings) -> list[str]:
+    return sorted(name for name, text in _load_all(settings.cypher_dir).items() if plannable(name, text))
+
+
+def test_ready_answers_only_once_every_plan_is_made(graph: Graph, settings: Settings,
+                                                    mini_bundle: dict[str, Any]) -> None:
+    """WARM_UP_READY=all (the default): the first 200 of /ready comes after every named query is planned
+    (the optional filters absent too) and the page flow ran."""
+    import_bundle(graph, mini_bundle)
+    with TestClient(create_app(settings.model_copy(update={"warm_up": True, "warm_up_wait_s": 900.0}))) as client:
+        warm = client.app.state.warm_up
+        assert client.app.state.settings.warm_up_ready == "all"
+        assert client.get("/ready").status_code == 200
+        report = warm.report
+        assert report is not None and sorted(report.planned) == _expected(settings)
+        assert "reach:nulls" in report.took and "reach:nulls" not in report.failed  # reach's `$team IS NULL`
+        assert {"account_graph", "decision_chain", "gaps", "reach", "render_views"} <= set(report.ran)
+        assert all(name.startswith("page:") for name in report.failed)
+
+
 def test_ready_answers_after_the_first_clicks_and_the_other_plans_follow(
         graph: Graph, settings: Settings, mini_bundle: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     import_bundle(graph, mini_bundle)
     monkeypatch.setattr(warm_up_module, "BACKGROUND_PAUSE", 0.0)  # no need to give way in a test
-    with TestClient(create_app(settings.model_copy(update={"warm_up": True, "warm_up_wait_s": 900.0}))) as client:
+    quick = settings.model_copy(update={"warm_up": True, "warm_up_wait_s": 900.0, "warm_up_ready": "first_clicks"})
+    with TestClient(create_app(quick)) as client:
         assert client.get("/ready").status_code == 200
         warm = client.app.state.warm_up
         report = warm.report
         assert report is not None and report.first_clicks_seconds > 0
         assert set(FIRST_CLICKS) <= set(report.planned) and "reach" in report.ran  # what /ready waited for
         warm._thread.join(900)  # the background pass plans everything else
-        expected = sorted(name for name, text in _load_all(settings.cypher_dir).items() if plannable(name, text))
-        assert sorted(report.planned) == expected
+        assert sorted(report.planned) == _expected(settings)
         assert all(name.startswith("page:") for name in report.failed)

@@ -33,3 +33,13 @@ def test_the_first_clicks_name_existing_read_queries() -> None:
     assert [name for name in FIRST_CLICKS if name not in queries] == []
     writes = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b")
     assert [name for name in FIRST_CLICKS if writes.search(queries[name])] == []
+
+
+def test_an_optional_filter_is_also_planned_absent() -> None:
+    """The page's first, unfiltered click sends None for `$team`: a plan made for a string would not serve it."""
+    from app.services.warm_up import samples
+
+    text = "MATCH (e:Employee {id: $id}) WHERE $team IS NULL OR e.team = $team RETURN e"
+    assert list(samples(text)) == [("", {"id": NOTHING, "team": NOTHING}),
+                                   (":nulls", {"id": NOTHING, "team": None})]
+    assert list(samples("MATCH (e:Employee {id: $id}) RETURN e")) == [("", {"id": NOTHING})]

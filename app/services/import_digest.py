@@ -112,7 +112,9 @@ class Recorded:
         if self.since is None:
             return True
         ids = self.since.ids()
-        return not self.since.others and not any(_names(row, ids) for rows in raw.values() for row in rows or [])
+        if self.since.others:
+            return False
+        return not ids or not any(_names(row, ids) for rows in raw.values() for row in rows or [])
 
 
 def _touches(key: str, row: Any, ids: set[str]) -> bool:

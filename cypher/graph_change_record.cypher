@@ -6,7 +6,7 @@
 MATCH (v:GraphVersion {id: 'graph'})
 CREATE (:GraphChange {version: v.version, token: v.token, previous: v.previous, contacts: $contacts,
                       employees: $employees, accounts: $accounts, opportunities: $opportunities,
-                      renamed: $renamed})
+                      renamed: $renamed, others: $others})
 WITH v
 OPTIONAL MATCH (old:GraphChange) WHERE old.version <= v.version - $keep
 DETACH DELETE old

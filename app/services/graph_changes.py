@@ -3,14 +3,15 @@
 Every write transaction through app.db.graph bumps the graph version (a counter, a fresh token and the
 token it replaced). A write path that knows what it touched also calls `declare` in the same
 transaction: one `:GraphChange` record with the version and the ids of the contacts, employees,
-accounts and opportunities touched. A reader holding the views of version V (token T) asks for the
-records after V (`changes_since`): if every version up to the current one has a record and the chain
-of tokens starts at T, the union of the records is everything that changed, and the views are updated
-from it (app.services.company_state). A version with no record (a write path that does not declare:
-imports, captures, erasure, ties, a restore) or a broken chain (a wiped graph) answers None: the reader
-rebuilds from the whole graph. So a path that forgets to declare costs time, never a stale answer; a
-path that declares must name every node whose own data or relationships it changed (`from_snapshots`
-does it for audited writes from their before/after states, relationships included).
+accounts and opportunities touched (and, in `others`, of any other node touched: an import's batch
+digests stay valid across declared writes that name none of its ids, app.services.import_digest). A
+reader holding the views of version V (token T) asks for the records after V (`changes_since`): if
+every version up to the current one has a record and the chain of tokens starts at T, the union of
+the records is everything that changed, and the views are updated from it (app.services.company_state).
+A version with no record (a write path that does not declare: imports, erasure, a restore) or a
+broken chain (a wiped graph) answers None: the reader rebuilds from the whole graph. So a path that
+forgets to declare costs time, never a stale answer; a path that declares must name every node whose
+own data or relationships it changed (`from_snapshots` does it for audited writes from their before/after states, relationships included).
 """
 from __future__ import annotations
 
@@ -37,18 +38,30 @@ class Changes:
     accounts: set[str] = field(default_factory=set)
     opportunities: set[str] = field(default_factory=set)
     renamed: set[str] = field(default_factory=set)
+    others: set[str] = field(default_factory=set)  # touched nodes of other labels (departments, circles, ...)
 
     def add(self, label: str | None, node_id: str | None) -> None:
+        """A touched node: by its label's field; a node of another label in `others` (issue 16: a re-import
+        trusts its last record across declared writes only if every touched bundle node is named)."""
+        if node_id is None:
+            return
         name = LABEL_FIELDS.get(label or "")
-        if name is not None and node_id is not None:
-            getattr(self, name).add(node_id)
+        getattr(self, name if name is not None else "others").add(node_id)
 
     def update(self, other: "Changes") -> None:
-        for name in ("contacts", "employees", "accounts", "opportunities", "renamed"):
+        for name in FIELDS:
             getattr(self, name).update(getattr(other, name))
 
+    def ids(self) -> set[str]:
+        """Every id named, whatever its field."""
+        return set().union(*(getattr(self, name) for name in FIELDS))
+
     def is_empty(self) -> bool:
+        """Nothing the company-wide views read (`others` are not read by them)."""
         return not (self.contacts or self.employees or self.accounts or self.opportunities or self.renamed)
+
+
+FIELDS = ("contacts", "employees", "accounts", "opportunities", "renamed", "others")
 
 
 def declare(tx: ManagedTransaction, changes: Changes) -> None:
@@ -56,7 +69,7 @@ def declare(tx: ManagedTransaction, changes: Changes) -> None:
     Changes says "nothing the views read", e.g. a sign-in)."""
     Graph.run_in(tx, "graph_change_record", contacts=sorted(changes.contacts), employees=sorted(changes.employees),
                  accounts=sorted(changes.accounts), opportunities=sorted(changes.opportunities),
-                 renamed=sorted(changes.renamed), keep=KEEP_VERSIONS)
+                 renamed=sorted(changes.renamed), others=sorted(changes.others), keep=KEEP_VERSIONS)
 
 
 def declare_bounded(tx: ManagedTransaction, changes: Changes, most: int = DECLARE_MOST) -> bool:
@@ -110,7 +123,7 @@ def changes_since(graph: Graph, version: int, token: str) -> tuple[int | None, s
     total = Changes()
     for record in row.get("changes") or []:
         seen.setdefault(record["version"], record)
-        for name in ("contacts", "employees", "accounts", "opportunities", "renamed"):
+        for name in FIELDS:
             getattr(total, name).update(record.get(name) or [])
     chain = token
     for v in range(version + 1, current + 1):

@@ -109,11 +109,13 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
     if on_phase is not None:
         on_phase("validating", 0, 0, 0)
     digests: dict[str, list[str]] = {}
+    unread: dict[str, set[int]] = {}
     recorded = import_digest.Recorded()
     if not replace_all and not dry_run:
         digests = import_digest.batch_digests(raw, KEY_ORDER, batch_size)
         recorded = import_digest.read(graph, batch_size)
-        if recorded.covers(raw, digests, list(Bundle.model_fields)):
+        unread = recorded.unchanged(digests, raw, batch_size)  # before validation: `consume` empties raw
+        if recorded.covers(raw, digests, list(Bundle.model_fields), unread):
             return _unread_no_op(graph, raw, digests, batch_size, timeout_s, effective_at, on_phase, tie_settings,
                                  in_switch)
     bundle = validate_bundle(graph, raw, standalone=replace_all, consume=consume)
@@ -123,7 +125,7 @@ def import_bundle(graph: Graph, raw: dict[str, Any], dry_run: bool = False,
         return report
     if not replace_all:
         at = effective_at or datetime.now(timezone.utc)
-        clean, dirty = import_batches.compare(graph, bundle, batch_size, on_phase, recorded.unchanged(digests))
+        clean, dirty = import_batches.compare(graph, bundle, batch_size, on_phase, unread)
         report.batches_unread = sum(1 for part in clean if part.unread)
         parts: list[Classified] = list(clean)
         totals: Counter[str] = Counter()

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from app.core.errors import InvalidInput
 from app.db.graph import Graph
 from app.services.export import export_bundle
+from app.services.graph_changes import write_declared
 from app.services.importer import import_bundle
 
 BATCH = 4  # small batches: the mini bundle spans several per key
@@ -51,8 +52,9 @@ def test_a_change_through_the_api_is_rewritten_by_a_re_import_of_the_old_bundle(
     row = {k: v for k, v in contact(mini_bundle, "c-cio").items() if k != "id"}
     assert client.put("/contacts/c-cio", json={**row, "title": "Chief Digital Officer"}).status_code == 200
     report = import_bundle(graph, copy.deepcopy(mini_bundle), batch_size=BATCH)
-    assert report.batches_unread == 0                    # something was written since: every batch compared
-    assert report.keys["contacts"]["changed"] == 1 and report.run is not None
+    assert 0 < report.batches_unread < batches(mini_bundle)  # the declared edit: only the batches it touched read
+    assert report.keys["contacts"] == {"created": 0, "changed": 1, "unchanged": len(mini_bundle["contacts"]) - 1}
+    assert report.run is not None
     assert contact(export_bundle(graph), "c-cio")["title"] == "CIO"
     again = import_bundle(graph, copy.deepcopy(mini_bundle), batch_size=BATCH)
     assert again.run is None and again.batches_unread == batches(mini_bundle)  # that import vouched again
@@ -103,3 +105,46 @@ def test_a_bundle_that_is_not_exactly_the_last_one_is_still_validated(
     with pytest.raises(InvalidInput) as refused:
         import_bundle(graph, broken, batch_size=BATCH)
     assert [(e["key"], e["row"], e["field"]) for e in refused.value.errors] == [("contacts", 0, "importance")]
+
+
+def test_declared_writes_that_touch_no_bundle_row_keep_every_batch_unread(
+        graph: Graph, mini_bundle: dict[str, Any]) -> None:
+    import_bundle(graph, copy.deepcopy(mini_bundle), batch_size=BATCH)
+    for _ in range(3):                                   # e.g. sign-ins: declared, naming nothing the bundle holds
+        write_declared(graph, "graph_version")
+    before = version(graph)
+    again = import_bundle(graph, copy.deepcopy(mini_bundle), batch_size=BATCH)
+    assert again.batches_unread == batches(mini_bundle) and again.run is None
+    assert {k: v for k, v in again.counters.items() if v} == {} and version(graph) == before
+    changed = copy.deepcopy(mini_bundle)                 # then 1%: exactly that row is written
+    contact(changed, "c-cio")["title"] = "Chief Digital Officer"
+    one = import_bundle(graph, copy.deepcopy(changed), batch_size=BATCH)
+    assert one.keys["contacts"] == {"created": 0, "changed": 1, "unchanged": len(mini_bundle["contacts"]) - 1}
+    assert all(counts["created"] == counts["changed"] == 0 for key, counts in one.keys.items() if key != "contacts")
+    assert one.batches_unread == batches(mini_bundle) - 1
+    assert one.properties_set > 0 and contact(export_bundle(graph), "c-cio")["title"] == "Chief Digital Officer"
+
+
+def test_an_api_contact_outside_the_bundle_survives_a_re_import_that_writes_nothing(
+        graph: Graph, client: TestClient, mini_bundle: dict[str, Any]) -> None:
+    import_bundle(graph, copy.deepcopy(mini_bundle), batch_size=BATCH)
+    row = {k: v for k, v in contact(mini_bundle, "c-cio").items() if k not in ("id", "emails", "department")}
+    assert client.put("/contacts/c-api-new", json={**row, "name": "New Through The API"}).status_code in (200, 201)
+    before = version(graph)
+    report = import_bundle(graph, copy.deepcopy(mini_bundle), batch_size=BATCH)
+    assert report.run is None and {k: v for k, v in report.counters.items() if v} == {}   # a no-op
+    assert version(graph) == before
+    assert all(counts["created"] == counts["changed"] == 0 for counts in report.keys.values())
+    assert report.batches_unread == batches(mini_bundle) - 1  # only the account's batch (its new contact) is read
+    assert contact(export_bundle(graph), "c-api-new")["name"] == "New Through The API"   # upserts never delete
+
+
+def test_a_relationship_written_through_the_api_is_rewritten_by_a_re_import(
+        graph: Graph, client: TestClient, mini_bundle: dict[str, Any]) -> None:
+    import_bundle(graph, copy.deepcopy(mini_bundle), batch_size=BATCH)
+    line = mini_bundle["reports_to"][-1]
+    gone = client.delete(f"/contacts/{line['from']}/reports-to/{line['to']}")
+    assert gone.status_code == 204, gone.text
+    report = import_bundle(graph, copy.deepcopy(mini_bundle), batch_size=BATCH)
+    assert report.keys["reports_to"]["created"] == 1 and report.run is not None
+    assert {(r["from"], r["to"]) for r in export_bundle(graph)["reports_to"]} >= {(line["from"], line["to"])}

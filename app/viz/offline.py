@@ -67,6 +67,7 @@ BRIDGE_JS = """
   // Key labels never cover another drawn label (issue 19: dense rows of big accounts). Greedy, most important
   // first: below the node, else above it, else left out at this zoom (the tooltip still names the person);
   // a plain label under a key label is hidden. Boxes in screen pixels, estimated with the canvas's own text metrics.
+  var DEPT_PX = 11;  // a folded department's name and count on screen, at least
   var DRAW_PX = 5;  // vis-network does not draw a label smaller than this on screen (scaling.label.drawThreshold)
   var PAD = 3;
   var measure = document.createElement("canvas").getContext("2d");
@@ -95,8 +96,8 @@ BRIDGE_JS = """
     var all = nodes.get(), pos = network.getPositions(), placed = [], changes = [];
     var keys = all.filter(function (n) { return n.key; }).sort(function (a, b) {
       return (b.rank || 0) - (a.rank || 0) || (a.id < b.id ? -1 : 1); });
-    all.forEach(function (n) {  // boxes and department/employee boxes are fixed obstacles (label inside)
-      if (!n.key && n.shape === "box" && pos[n.id]) {
+    all.forEach(function (n) {  // other boxes (employees) are fixed obstacles (label inside)
+      if (!n.key && n.kind !== "department" && n.shape === "box" && pos[n.id]) {
         var px = ((origFont[n.id].size) || 13) * scale;
         if (px >= DRAW_PX) { placed.push(boxAt(pos[n.id], 0, textBox(n, px), "inside", scale)); }
       }
@@ -109,6 +110,13 @@ BRIDGE_JS = """
       if (where === "above") { font.vadjust = -(2 * size + text.h / scale + 2 / scale); }
       if (!where) { font.color = "rgba(0,0,0,0)"; font.strokeWidth = 0; }
       changes.push({id: n.id, font: font, labelPlace: where || "hidden"});
+    });
+    all.forEach(function (n) {  // folded departments, after the key people: label legible (DEPT_PX) where it covers no other label
+      if (n.kind !== "department" || !pos[n.id]) { return; }
+      var px = Math.max(((origFont[n.id].size) || 14) * scale, DEPT_PX), box = boxAt(pos[n.id], 0, textBox(n, px), "inside", scale);
+      var font = Object.assign({}, origFont[n.id]);
+      if (!hits(box, placed)) { placed.push(box); font.size = px / scale; }
+      changes.push({id: n.id, font: font});
     });
     all.forEach(function (n) {  // plain labels: drawn unless they would run into a key label
       if (n.key || n.shape === "box" || !pos[n.id]) { return; }

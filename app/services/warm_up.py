@@ -199,9 +199,9 @@ def run_page_flow(graph: Graph, settings: Settings, report: WarmReport, later: b
 
 def _render_views(graph: Graph, settings: Settings, row: dict[str, Any]) -> None:
     """The page's HTML views once, as their routes build them (pyvis templates, matplotlib; the account map
-    through its light read and fold, plus the page's light side call): the first deal view measured 8.5 s
-    after a plans-only warm-up against 0.7 s for the second (benchmarks/first_request.py)."""
-    from app.services.account_graph import account_graph_light
+    through its light read and fold, the same query and parameter types as the page's light side call):
+    the first deal view measured 8.5 s after a plans-only warm-up against 0.7 s for the second
+    (benchmarks/first_request.py)."""
     from app.viz import sources
     from app.viz.account_map import render_account_map
     from app.viz.config import get_viz_settings
@@ -213,7 +213,6 @@ def _render_views(graph: Graph, settings: Settings, row: dict[str, Any]) -> None
     viz = get_viz_settings()
     drawn = drawn_account_map(graph, settings, viz, row["account"], expanded=set())
     render_account_map(drawn, "en", viz, set(), None)
-    account_graph_light(graph, row["account"])
 
 
 def warm_first_clicks(graph: Graph, settings: Settings, report: WarmReport) -> None:

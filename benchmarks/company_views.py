@@ -153,6 +153,24 @@ class CurationWrite:
             raise RuntimeError(f"write {self.path}: {response.status_code} {response.text[:200]}")
 
 
+class ImportWrite:
+    """A small re-import through POST /import, each time a different one (the nightly CRM sync's shape, at its
+    smallest): the KNOWS row of employee `employee` to the CEO of the 5,000-contact account and to `more` of its
+    contacts, with a new strength each call. Since issue 15's session 6 an import declares what it wrote, so
+    the views refresh from it instead of rebuilding."""
+
+    def __init__(self, employee: str, contacts: list[str]) -> None:
+        self.employee, self.contacts, self.n = employee, contacts, 0
+
+    def __call__(self, client: httpx.Client, graph: Any) -> None:
+        self.n += 1
+        rows = [{"employee": self.employee, "contact": c, "strength": round(0.3 + self.n / 1000, 3)}
+                for c in self.contacts]
+        response = client.post("/import", json={"knows": rows})
+        if response.status_code >= 300:
+            raise RuntimeError(f"import: {response.status_code} {response.text[:200]}")
+
+
 ISSUE_15_VIEWS = ("departure_risk", "departure_impact_one", "levels", "level_one", "coverage", "key_accounts")
 
 
@@ -355,9 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--reuse", action="store_true", help="measure the database an earlier run imported (no import)")
     p.add_argument("--code", default="both", choices=["old", "new", "both"], help="which servers to measure")
     p.add_argument("--old-timeout", type=float, default=600.0, help="client timeout (s) for the old code's calls")
-    p.add_argument("--write", default="curation", choices=["curation", "undeclared"],
+    p.add_argument("--write", default="curation", choices=["curation", "import", "undeclared"],
                    help="the write before each first call: a KNOWS edit through the API (declares its changes: the "
-                        "views update) or a write query that declares nothing (the views rebuild)")
+                        "views update), a 21-row KNOWS re-import through POST /import (declares too), or a write "
+                        "query that declares nothing (the views rebuild)")
     p.add_argument("--issue15-only", action="store_true", help="company phase: only issue 15's six views")
     p.add_argument("--skip", default="", help="comma-separated phases to skip: company,old,big,same,entity,time,nx")
     p.add_argument("--company-views", default="", help="comma-separated company-wide views to time (default all)")
@@ -427,11 +446,17 @@ def main(argv: list[str] | None = None) -> int:
             if "company" not in skip:
                 log(f"== {label} code: company-wide views")
                 write: Any = bump
-                if args.write == "curation":
+                if args.write in ("curation", "import"):
                     people = db.graph.read("bench_views_account_people", account=big["id"])[0]
                     ceo = sorted(c["id"] for c in people["contacts"] if c["top"])[0]
-                    write = CurationWrite(employee, ceo)
-                    results["write"] = {"kind": "curation", "path": write.path}
+                    if args.write == "curation":
+                        write = CurationWrite(employee, ceo)
+                        results["write"] = {"kind": "curation", "path": write.path}
+                    else:
+                        others = sorted(c["id"] for c in people["contacts"] if c["id"] != ceo)
+                        picked = [ceo, *random.Random(SEED).sample(others, 20)]
+                        write = ImportWrite(employee, picked)
+                        results["write"] = {"kind": "import", "rows": len(picked), "employee": employee}
                 if new:  # the state is built by the first view call after a start: time it on its own
                     ms, status, _, _ = timed(client, "/employees/departure-risk")
                     results[f"{label}_first_build"] = {"ms": round(ms, 1), "status": status}

@@ -1,6 +1,8 @@
 // Remove what one CRM source's newer export no longer holds (after a dry run showed it), inside the import's
 // switch transaction: first the relationships it lost between records that stay ($ids.roles: [{opportunity,
 // contact}], $ids.reports_to: [{from, to}]), then the nodes ($ids.accounts, ...; their relationships go with them).
+// `touched`: every node removed and every node at the other end of a relationship removed with it, [label, id]
+// (the prune declares them: app.ingest.crm_import).
 CALL () {
   UNWIND $ids.roles AS pair
   MATCH (:Contact {id: pair.contact})-[r:ROLE_IN]->(:Opportunity {id: pair.opportunity})
@@ -29,7 +31,8 @@ CALL () {
     UNION ALL
     MATCH (n:Activity) WHERE n.id IN $ids.activities RETURN n
   }
+  WITH n, [[head(labels(n)), n.id]] + [(n)--(m) WHERE m.id IS NOT NULL | [head(labels(m)), m.id]] AS ends
   DETACH DELETE n
-  RETURN count(*) AS nodes
+  RETURN count(*) AS nodes, collect(ends) AS touched
 }
-RETURN nodes, roles, reports_to
+RETURN nodes, roles, reports_to, reduce(all = [], ends IN touched | all + ends) AS touched

@@ -26,6 +26,7 @@ from app.ingest.archive import read_archive, read_zip
 from app.ingest.engine import Converted, convert
 from app.ingest.mapping import Mapping, load_mapping
 from app.services.import_errors import ErrorCollector
+from app.services.graph_changes import Changes, declare_bounded
 from app.services.history import capture_history
 from app.services.import_diff import display
 from app.services.import_ties import recompute_touched, touched_pairs
@@ -160,6 +161,16 @@ def prune_in(tx: ManagedTransaction, missing: dict[str, list[Any]]) -> dict[str,
     for kind, (a, b) in LINK_KINDS.items():
         ids[kind] = [{a: x, b: y} for x, y in missing.get(kind, [])]
     row = Graph.run_in(tx, "crm_prune", ids=ids)[0]
+    changes = Changes()  # issue 15: the views refresh from what the prune touched instead of rebuilding
+    for label, node_id in row["touched"]:
+        changes.add(label, node_id)
+    for deal, contact in missing.get("roles", []):
+        changes.add("Opportunity", deal)
+        changes.add("Contact", contact)
+    for a, b in missing.get("reports_to", []):
+        changes.add("Contact", a)
+        changes.add("Contact", b)
+    declare_bounded(tx, changes)
     capture_history(tx, at=datetime.now(timezone.utc), contact_ids=list(missing.get("contacts", [])),
                     role_pairs=[(contact, deal) for deal, contact in missing.get("roles", [])], knows_pairs=[],
                     opportunity_ids=[], competitor_ids=[],

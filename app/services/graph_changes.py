@@ -8,7 +8,8 @@ digests stay valid across declared writes that name none of its ids, app.service
 reader holding the views of version V (token T) asks for the records after V (`changes_since`): if
 every version up to the current one has a record and the chain of tokens starts at T, the union of
 the records is everything that changed, and the views are updated from it (app.services.company_state).
-A version with no record (a write path that does not declare: imports, erasure, a restore) or a
+A version with no record (a write path that does not declare: erasure, a restore, an import's rollback or
+an import too big to list, app.services.import_changes) or a
 broken chain (a wiped graph) answers None: the reader rebuilds from the whole graph. So a path that
 forgets to declare costs time, never a stale answer; a path that declares must name every node whose
 own data or relationships it changed (`from_snapshots` does it for audited writes from their before/after states, relationships included).
@@ -66,7 +67,9 @@ FIELDS = ("contacts", "employees", "accounts", "opportunities", "renamed", "othe
 
 def declare(tx: ManagedTransaction, changes: Changes) -> None:
     """Record what this write transaction changed (call it inside the write's transaction; an empty
-    Changes says "nothing the views read", e.g. a sign-in)."""
+    Changes says "nothing the views read", e.g. a sign-in). Parts of one transaction may each declare (an
+    import's switch and the CRM prune in it): readers unite the records of one version, so every part of a
+    transaction that writes must declare, or none may."""
     Graph.run_in(tx, "graph_change_record", contacts=sorted(changes.contacts), employees=sorted(changes.employees),
                  accounts=sorted(changes.accounts), opportunities=sorted(changes.opportunities),
                  renamed=sorted(changes.renamed), others=sorted(changes.others), keep=KEEP_VERSIONS)
@@ -121,7 +124,7 @@ def changes_since(graph: Graph, version: int, token: str) -> tuple[int | None, s
         return current, now, None
     seen: dict[int, dict[str, Any]] = {}
     total = Changes()
-    for record in row.get("changes") or []:
+    for record in row.get("changes") or []:  # several records of one version: parts of one transaction, united
         seen.setdefault(record["version"], record)
         for name in FIELDS:
             getattr(total, name).update(record.get(name) or [])

@@ -24,9 +24,12 @@ from app.db.graph import Graph
 from app.models.bundle import Bundle
 from app.services import import_digest
 from app.services import import_journal as journal
+from app.services.import_changes import ImportDeclarations, touched
 from app.services.history import as_instant, capture_history
 from app.services.import_diff import Classified, classify
-from app.services.import_writes import AFTER_ALL, AFTER_MAIN, BEFORE_MAIN, KEY_ORDER, STEPS_OF, ProgressHook, run_step
+from app.db.queries import query
+from app.services.import_writes import (AFTER_ALL, AFTER_MAIN, BEFORE_MAIN, KEY_ORDER, STEPS_OF, ProgressHook,
+                                        add_counters, run_step)
 
 log = logging.getLogger("brm.import")
 PhaseHook = Callable[[str, int, int, int], None]  # (phase, rows done in phase, rows in phase, elements written)
@@ -85,6 +88,7 @@ def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_siz
     totals: Counter[str] = Counter()
     total, done = sum(min(batch_size, len(getattr(bundle, k)) - i * batch_size) for k in dirty for i in dirty[k]), 0
     recovered = journal.acquire(graph, run, actor)
+    declarations = ImportDeclarations()  # issue 15: what each transaction wrote, for the views' refresh
     try:
         since = recorded.version if recorded is not None and recovered is None else None
         vouched = _vouched(graph, bundle, dirty, batch_size, since) if digests else {}
@@ -112,6 +116,9 @@ def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_siz
                         run_step(tx, name, rows, counters)
                     counters["history_snapshots"] += _capture(tx, run, k, rows, instant)
                     journal.record(tx, run, s, k, part.created, part.changed)
+                    changes = touched(k, rows)
+                    changes.update(touched(k, [previous for _, previous in part.changed]))
+                    declarations.declare(tx, changes)
                     return part, counters, rows
 
                 part, counters, rows = graph.write_transaction(unit, timeout_s=timeout_s, gate=False)
@@ -126,12 +133,13 @@ def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_siz
             for name in steps[1:]:
                 for index, chunk in _batches(second, batch_size):
                     def link_unit(tx: ManagedTransaction, c: list[dict[str, Any]] = chunk, i: int = index,
-                                  n: str = name) -> Counter[str]:
+                                  n: str = name, k: str = key) -> Counter[str]:
                         journal.heartbeat(tx, run)
                         if on_batch is not None:
                             on_batch(n, i, len(c))
                         counters: Counter[str] = Counter()
                         run_step(tx, n, c, counters)
+                        declarations.declare(tx, touched(k, c))  # previous links: declared by the main batch
                         return counters
 
                     totals.update(graph.write_transaction(link_unit, timeout_s=timeout_s, gate=False))
@@ -141,10 +149,15 @@ def write(graph: Graph, bundle: Bundle, dirty: dict[str, set[int]], *, batch_siz
                 def final_unit(tx: ManagedTransaction, c: list[dict[str, Any]] = chunk, n: str = name) -> Counter[str]:
                     journal.heartbeat(tx, run)
                     counters: Counter[str] = Counter()
-                    run_step(tx, n, c, counters)
+                    result = tx.run(query(n), {"rows": c})
+                    ended = [row["opportunity"] for row in result]   # deals whose roles of these contacts ended
+                    add_counters(counters, result.consume())
+                    changes = touched("contacts", c)
+                    changes.opportunities.update(ended)
                     counters["history_snapshots"] += capture_history(
                         tx, at=instant, contact_ids=[], role_pairs=[], knows_pairs=[], opportunity_ids=[],
                         competitor_ids=[], line_contact_ids=[], moved_contact_ids=[row["id"] for row in c])
+                    declarations.declare(tx, changes)
                     return counters
 
                 totals.update(graph.write_transaction(final_unit, timeout_s=timeout_s, gate=False))

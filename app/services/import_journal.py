@@ -23,6 +23,7 @@ from neo4j import ManagedTransaction
 from app.core.errors import Conflict, DatabaseUnavailable
 from app.db.graph import Graph
 from app.i18n import t
+from app.services.graph_changes import Changes, declare
 from app.services.import_diff import PAIR_FIELDS
 from app.services.import_writes import KEY_LABELS, STEPS_OF, run_step, write_form
 
@@ -42,7 +43,7 @@ def acquire(graph: Graph, run: str, actor: str) -> str | None:
     before it has ended: from then on nobody can see a batch of this run before the switch.
     Returns the dead run rolled back first, if any (None: two write transactions, the check and the lock)."""
     recovered = recover(graph, stale_s=graph.import_stale_s)
-    taken = graph.write_transaction(lambda tx: Graph.run_in(tx, "import_lock_acquire", run=run, actor=actor),
+    taken = graph.write_transaction(lambda tx: _lock_write(tx, "import_lock_acquire", run=run, actor=actor),
                                     gate=False)
     if not taken:
         raise Conflict(t("imports.lock_held"))
@@ -52,6 +53,15 @@ def acquire(graph: Graph, run: str, actor: str) -> str | None:
         release(graph, run, "abandoned")
         raise
     return recovered
+
+
+def _lock_write(tx: ManagedTransaction, name: str, **params: Any) -> list[dict[str, Any]]:
+    """A write of the lock alone, declared as touching nothing the views read (issue 15: an import whose
+    every transaction declares lets the views refresh from its records instead of rebuilding). The rollback
+    of a dead run that follows a take-over declares nothing: readers rebuild."""
+    rows = Graph.run_in(tx, name, **params)
+    declare(tx, Changes())
+    return rows
 
 
 def _wait_for_earlier_transactions(graph: Graph, run: str) -> None:
@@ -92,6 +102,7 @@ def release(graph: Graph, run: str, outcome: str,
             raise RunLost(f"import {run} lost its lock before the switch (it was taken as dead and rolled back)")
         if also is not None:
             also(tx)
+        declare(tx, Changes())  # the lock itself: nothing the views read (`also` declares its own, if any)
 
     graph.write_transaction(unit, gate=False)
 
@@ -154,7 +165,7 @@ def recover(graph: Graph, stale_s: float = 0.0) -> str | None:
     """Roll back a run that is dead (silent for `stale_s` seconds) or half rolled back; its id, or None.
 
     Called before every import, at app start-up, and by any call that meets a stale lock at the gate."""
-    rows = graph.write_transaction(lambda tx: Graph.run_in(tx, "import_lock_take_over", stale_s=stale_s),
+    rows = graph.write_transaction(lambda tx: _lock_write(tx, "import_lock_take_over", stale_s=stale_s),
                                    gate=False)
     if not rows:
         return None

@@ -170,6 +170,12 @@ def test_a_1000_contact_account_opens_folded_and_expands_on_click(live_server: L
     assert frame.evaluate("() => nodes.length") > total - 1
     assert collisions(label_boxes(browser_page)) == []
     browser_page.screenshot(path=str(ARTIFACTS / "46-1000-expanded.png"))
+    browser_page.click("#lang")                                   # the same map in Chinese
+    browser_page.wait_for_function("() => document.querySelector('header h1').textContent === '关系地图'")
+    browser_page.wait_for_selector("body[data-drawn-view=account]", state="attached", timeout=90_000)
+    browser_page.wait_for_timeout(4500)
+    assert collisions(label_boxes(browser_page)) == []
+    browser_page.screenshot(path=str(ARTIFACTS / "47-1000-folded-zh.png"))
     assert outside_requests(recorded.requests, live_server) == []
     assert recorded.errors == []
 

@@ -250,15 +250,61 @@ def test_undeclared_writes_and_wiped_graphs_rebuild(graph: Graph, client: TestCl
     graph.write("graph_version")            # a write that declares nothing: its changes are unknown
     assert changes_since(graph, state.version, state.token)[2] is None
     assert cs.company_state(graph, settings, ms).builds == builds + 1
-    import_bundle(graph, {"knows": [{"employee": "e-01", "contact": "c-002"}]})   # imports do not declare (yet)
-    assert cs.company_state(graph, settings, ms).builds == builds + 2
+    import_bundle(graph, {"knows": [{"employee": "e-01", "contact": "c-002"}]})   # an import declares (below)
+    assert cs.company_state(graph, settings, ms).builds == builds + 1
     assert views(state) == fresh(graph, settings, ms)
     assert_ties_as_queried(graph, state)
     # a wiped graph starts a new chain: the state held must not be taken for it
     wipe(graph)
     import_bundle(graph, messy_bundle(6))
     state = cs.company_state(graph, settings, ms)
-    assert state.builds == builds + 3 and views(state) == fresh(graph, settings, ms)
+    assert state.builds == builds + 2 and views(state) == fresh(graph, settings, ms)
+
+
+def test_imports_declare_what_they_wrote(graph: Graph, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A re-import that moves a contact to another account (its roles in the old account's open deals end),
+    adds a tie, a contact and a role and changes a deal: the views refresh from the import's records, no rebuild,
+    and equal a fresh build. A failed import (rolled back) and one too big to list rebuild instead."""
+    data = messy_bundle(9)
+    import_bundle(graph, data)
+    ms = ManagerSettings()
+    cs.clear()
+    state = cs.company_state(graph, settings, ms)
+    builds = state.builds
+    open_deals = {o["id"] for o in data["opportunities"] if o["stage"] != "won" and o["account"] == "acc-r"}
+    mover = next(r["contact"] for r in data["roles"] if r["opportunity"] in open_deals)
+    moved = {**next(c for c in data["contacts"] if c["id"] == mover), "account": "acc-s"}
+    moved.pop("department", None)
+    ended = {r["opportunity"] for r in data["roles"] if r["contact"] == mover and r["opportunity"] in open_deals}
+    deal = {**next(o for o in data["opportunities"] if o["id"] not in ended and o["account"] == "acc-r"),
+            "amount": 12345}
+    again = {"contacts": [moved, {"id": "n-1", "name": "New", "account": "acc-s", "closeness": 90}],
+             "knows": [{"employee": "e-02", "contact": "n-1"}, {"employee": "e-03", "contact": "s-3"}],
+             "opportunities": [deal], "roles": [{"opportunity": "o-s", "contact": "n-1", "role": "approver"}]}
+    import_bundle(graph, again)
+    _, _, changes = changes_since(graph, state.version, state.token)
+    assert changes is not None, "every transaction of the import declared"
+    assert {mover, "n-1", "s-3"} <= changes.contacts and {"acc-r", "acc-s"} <= changes.accounts  # moved: both
+    assert {"e-02", "e-03"} <= changes.employees
+    assert ended and ended | {"o-s", deal["id"]} <= changes.opportunities   # the deals whose roles ended, too
+    state = cs.company_state(graph, settings, ms)
+    assert state.builds == builds and views(state) == fresh(graph, settings, ms)
+    assert_ties_as_queried(graph, state)
+
+    def failing(tx: Any) -> None:
+        raise RuntimeError("the switch fails")
+
+    with pytest.raises(RuntimeError):
+        import_bundle(graph, {"knows": [{"employee": "e-04", "contact": "c-004"}]}, in_switch=failing)
+    state = cs.company_state(graph, settings, ms)      # rolled back by undeclared writes: rebuilt
+    assert state.builds == builds + 1 and views(state) == fresh(graph, settings, ms)
+
+    from app.services import import_batches, import_changes
+    monkeypatch.setattr(import_batches, "ImportDeclarations", lambda: import_changes.ImportDeclarations(most=3))
+    import_bundle(graph, {"knows": [{"employee": "e-05", "contact": c} for c in ("c-001", "c-002", "c-003")]})
+    assert changes_since(graph, state.version, state.token)[2] is None   # over the budget: nothing listed
+    state = cs.company_state(graph, settings, ms)
+    assert state.builds == builds + 2 and views(state) == fresh(graph, settings, ms)
 
 
 def test_sign_ins_and_keys_do_not_rebuild(graph: Graph, client: TestClient, settings: Settings) -> None:

@@ -15,6 +15,7 @@ from app.db.graph import Graph
 from app.ingest import crm_import
 from app.ingest.crm_import import import_crm_path
 from app.services.export import export_bundle
+from app.services.graph_changes import changes_since
 from tests.integration.test_capture import ties
 from tests.integration.test_crm_salesforce import BOB, LIU, MES, SF, WANG, ZHANG, by_id, edit_csv, export_copy
 
@@ -51,8 +52,11 @@ def test_lost_relationships_are_listed_then_pruned_with_the_import(graph: Graph,
     assert import_crm_path(graph, "salesforce", newer, dry_run=True, prune=True)["source"]["pruned"][
         "would_remove"] == 2
 
+    before = graph.read_one("graph_version") or {}
     pruned = import_crm_path(graph, "salesforce", newer, prune=True)["source"]["pruned"]
     assert pruned["removed"] == 2 and pruned["removed_by_kind"] == {"nodes": 0, "roles": 1, "reports_to": 1}
+    changes = changes_since(graph, before["version"], before["token"])[2]  # issue 15: the prune declared
+    assert changes is not None and {WANG, LIU, ZHANG} <= changes.contacts and MES in changes.opportunities
     final = export_bundle(graph)
     assert (MES, WANG) not in pairs(final, "roles", "opportunity", "contact")
     lines = {(row["from"], row["to"]): row for row in final["reports_to"]}

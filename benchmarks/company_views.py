@@ -377,6 +377,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="the write before each first call: a KNOWS edit through the API (declares its changes: the "
                         "views update), a 21-row KNOWS re-import through POST /import (declares too), or a write "
                         "query that declares nothing (the views rebuild)")
+    p.add_argument("--rounds", type=int, default=1, help="company phase: write-then-call rounds (new code)")
+    p.add_argument("--new-root", type=Path, default=None,
+                   help="checkout the 'new' server runs (default this one): e.g. the old code with new-code writes")
     p.add_argument("--issue15-only", action="store_true", help="company phase: only issue 15's six views")
     p.add_argument("--skip", default="", help="comma-separated phases to skip: company,old,big,same,entity,time,nx")
     p.add_argument("--company-views", default="", help="comma-separated company-wide views to time (default all)")
@@ -431,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
         # latency, not issue 18's per-key rate limit: a benchmark's burst would otherwise meet 429s
         for name in ("RATE_LIMIT_PER_ADDRESS", "RATE_LIMIT_PER_KEY"):
             __import__("os").environ.setdefault(name, "100000/second")
-        servers = {"new": PROJECT_ROOT}
+        servers = {"new": args.new_root or PROJECT_ROOT}
         if args.base is not None and "old" not in skip:
             servers = {"old": args.base, "new": PROJECT_ROOT}
         if args.code != "both":
@@ -461,9 +464,11 @@ def main(argv: list[str] | None = None) -> int:
                     ms, status, _, _ = timed(client, "/employees/departure-risk")
                     results[f"{label}_first_build"] = {"ms": round(ms, 1), "status": status}
                     log(f"    first call after the start (builds the views' state): {results[f'{label}_first_build']}")
-                results[f"{label}_company"] = company_views(client, db.graph, employee, new, args.warm_calls, write,
-                                                            only or (set(ISSUE_15_VIEWS) if args.issue15_only else None))
-                save()
+                for round_no in range(args.rounds):  # later rounds: the refresh's plans made, as after warm-up
+                    key = f"{label}_company" + (f"_round{round_no + 1}" if round_no else "")
+                    results[key] = company_views(client, db.graph, employee, new, args.warm_calls, write,
+                                                 only or (set(ISSUE_15_VIEWS) if args.issue15_only else None))
+                    save()
             if "big" in skip:
                 continue
             log(f"== {label} code: the {BIG:,}-contact account")

@@ -236,12 +236,17 @@ def test_key_account_scores_kept_across_other_writes_and_read_again_after_an_acc
     assert score_rows(client) == after == fresh_scores(graph, settings)
 
 
-def test_undeclared_writes_and_wiped_graphs_rebuild(graph: Graph, client: TestClient, settings: Settings) -> None:
-    data = messy_bundle(5)
+def started(graph: Graph, settings: Settings, seed: int) -> tuple[dict[str, Any], ManagerSettings, cs.CompanyState]:
+    """messy_bundle(seed) imported and the views' state built from it (nothing kept from an earlier test)."""
+    data = messy_bundle(seed)
     import_bundle(graph, data)
     ms = ManagerSettings()
     cs.clear()
-    state = cs.company_state(graph, settings, ms)
+    return data, ms, cs.company_state(graph, settings, ms)
+
+
+def test_undeclared_writes_and_wiped_graphs_rebuild(graph: Graph, client: TestClient, settings: Settings) -> None:
+    data, ms, state = started(graph, settings, 5)
     builds = state.builds
     assert client.put("/employees/e-00/knows/c-001", json={}).status_code in (200, 201)
     version, token, changes = changes_since(graph, state.version, state.token)
@@ -265,11 +270,7 @@ def test_imports_declare_what_they_wrote(graph: Graph, settings: Settings, monke
     """A re-import that moves a contact to another account (its roles in the old account's open deals end),
     adds a tie, a contact and a role and changes a deal: the views refresh from the import's records, no rebuild,
     and equal a fresh build. A failed import (rolled back) and one too big to list rebuild instead."""
-    data = messy_bundle(9)
-    import_bundle(graph, data)
-    ms = ManagerSettings()
-    cs.clear()
-    state = cs.company_state(graph, settings, ms)
+    data, ms, state = started(graph, settings, 9)
     builds = state.builds
     open_deals = {o["id"] for o in data["opportunities"] if o["stage"] != "won" and o["account"] == "acc-r"}
     mover = next(r["contact"] for r in data["roles"] if r["opportunity"] in open_deals)

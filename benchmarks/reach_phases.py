@@ -64,7 +64,7 @@ def main() -> int:
         graph = db.graph
         account = graph.read("bench_views_biggest_account")[0]["id"]
         people = graph.read("bench_views_account_people", account=account)[0]
-        ceo = sorted(c["id"] for c in people["contacts"] if c["top"])[0]
+        ceo = min(c["id"] for c in people["contacts"] if c["top"])
         targets = [ceo] + random.Random(15).sample(sorted(c["id"] for c in people["contacts"]), args.targets)
         started = time.perf_counter()
         entry = reach_memory.build(graph, account)

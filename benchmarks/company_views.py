@@ -303,9 +303,8 @@ def per_entity(client: httpx.Client, ids: dict[str, list[str]], n: int, rng: ran
 
 
 def big_account(client: httpx.Client, graph: Any, settings: Any, account: str, rng: random.Random,
-                n: int, html: bool, max_deals: int, warm_wait_s: float = 0.0, rounds: int = 1) -> dict[str, Any]:
-    """Reach into the 5,000-contact account (its CEO and random contacts), its deals' chains and gaps.
-    `rounds`: each reach target is timed that many times (more samples for the p95; one call each by default)."""
+                n: int, html: bool, max_deals: int, warm_wait_s: float = 0.0) -> dict[str, Any]:
+    """Reach into the 5,000-contact account (its CEO and random contacts), its deals' chains and gaps."""
     people = graph.read("bench_views_account_people", account=account)[0]
     contacts = sorted(c["id"] for c in people["contacts"])
     ceo = sorted(c["id"] for c in people["contacts"] if c["top"])[0]
@@ -317,16 +316,13 @@ def big_account(client: httpx.Client, graph: Any, settings: Any, account: str, r
         if hops == 3 and warm_wait_s:  # issue 15: the first reach keeps a big account in memory (background)
             time.sleep(warm_wait_s)
         times, statuses = [], set()
-        load = list(__import__("os").getloadavg())
-        for _ in range(rounds):
-            for target in targets:
-                ms, status, _, _ = timed(client, f"/contacts/{target}/reach", {"max_hops": hops})
-                times.append(ms)
-                statuses.add(status)
-        ceo_ms = [timed(client, f"/contacts/{ceo}/reach", {"max_hops": hops})[0] for _ in range(5 * rounds)]
+        for target in targets:
+            ms, status, _, _ = timed(client, f"/contacts/{target}/reach", {"max_hops": hops})
+            times.append(ms)
+            statuses.add(status)
+        ceo_ms = [timed(client, f"/contacts/{ceo}/reach", {"max_hops": hops})[0] for _ in range(5)]
         out[f"reach_h{hops}"] = {"ceo_first_ms": round(first[0], 1), "ceo_first_status": first[1],
-                                 "ceo_warm_p50_ms": pct(ceo_ms, 0.5), "ceo_warm": summary(ceo_ms), **summary(times),
-                                 "statuses": sorted(statuses), "rounds": rounds, "load": load}
+                                 "ceo_warm_p50_ms": pct(ceo_ms, 0.5), **summary(times), "statuses": sorted(statuses)}
         log(f"    big account reach h{hops}: {out[f'reach_h{hops}']}")
     for name, template in (("decision_chain", "/opportunities/{}/decision-chain"), ("gaps", "/opportunities/{}/gaps")):
         times, statuses = [], set()
@@ -371,8 +367,6 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--old-deals", type=int, default=10, help="big-account deals timed on the old code")
     p.add_argument("--warm-wait", type=float, default=0.0,
                    help="seconds to wait after the first big-account reach (the account is kept in memory meanwhile)")
-    p.add_argument("--reach-rounds", type=int, default=1,
-                   help="big-account reach: times each target is called (more samples for the p95)")
     p.add_argument("--import-only", action="store_true", help="generate and import, keep the database, stop")
     p.add_argument("--import-slices", default=None, metavar="A-B",
                    help="with --import-only: import only slices A..B (1-based); from A > 1 on, into the kept database")
@@ -480,8 +474,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"== {label} code: the {BIG:,}-contact account")
             results[f"{label}_big_account"] = big_account(
                 client, db.graph, db.settings, big["id"], random.Random(SEED), args.compare if new else args.old_targets,
-                html=True, max_deals=50 if new else args.old_deals, warm_wait_s=args.warm_wait,
-                rounds=args.reach_rounds)
+                html=True, max_deals=50 if new else args.old_deals, warm_wait_s=args.warm_wait)
             save()
         if "old" in clients and "new" in clients and "same" not in skip:
             log("== old and new answers compared")

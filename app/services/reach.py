@@ -107,8 +107,7 @@ def reach_many(graph: Graph, settings: Settings, contact_ids: list[str],
             rows += found
         answers = {row["target"]["id"]: {"target": row["target"], "paths": [_path(p) for p in row["paths"]]}
                    for row in sorted(rows, key=lambda r: r["target"]["id"])}
-        # issue 13: every KNOWS step explains its weight (one small query for the paths not answered from memory)
-        add_to_reach(g, settings, answers, known=reach_memory.known_ties(rows))
+        add_to_reach(g, settings, answers)  # issue 13: every KNOWS step explains its weight (one small query)
         return answers
 
     # one read transaction for every query of the answer: one BEGIN/COMMIT, one graph

@@ -16,11 +16,6 @@ shows) is read once (cypher/reach_account_graph.cypher) and searched in Python w
   above it is the state it was without the floor (the argument of app.services.reach.floors), so the answer is
   the same and the search stays small.
 
-The entry also keeps the properties of every KNOWS into the account (read with the rest), so the KNOWS step of
-each path is explained from memory (app.services.tie_explain.add_to_reach, `known`): a warm reach into a kept
-account runs one small query, the change check, and nothing else. A tie's properties change only through a write
-that touches both its ends, so the freshness rule below covers them as it covers the weights.
-
 Freshness: an entry remembers the graph version and token it was read at. Before each use the change records
 since then are read (app.services.graph_changes, one small query); the entry stays only if every write since
 declared its changes and none touched the account, its contacts or the employees who know them; otherwise it is
@@ -71,7 +66,6 @@ class AccountReach:
     knowers: dict[str, list[tuple[str, float | None, str | None]]]   # c -> (employee, strength, team)
     border: set[str]
     employees: dict[str, dict[str, Any]] = field(default_factory=dict)   # id -> {id, name, title, team}
-    ties: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)   # (employee, contact) -> KNOWS props
 
     @classmethod
     def from_rows(cls, account: str, version: int, token: str, rows: list[dict[str, Any]]) -> AccountReach:
@@ -82,7 +76,6 @@ class AccountReach:
         contacts: dict[str, dict[str, Any]] = {}
         border: set[str] = set()
         employees: dict[str, dict[str, Any]] = {}
-        ties: dict[tuple[str, str], dict[str, Any]] = {}
         for row in sorted(rows, key=lambda r: r["contact"]["id"]):
             cid = row["contact"]["id"]
             contacts[cid] = row["contact"]
@@ -95,14 +88,13 @@ class AccountReach:
             circles_of[cid] = sorted(set(row["circles"]))
             for ci in circles_of[cid]:
                 members[ci].append(cid)
-            knowers[cid] = [(e["id"], strength, e.get("team")) for strength, e, _ in row["knowers"]]
-            employees.update((e["id"], e) for _, e, _ in row["knowers"])
-            ties.update(((e["id"], cid), props) for _, e, props in row["knowers"])
+            knowers[cid] = [(e["id"], strength, e.get("team")) for strength, e in row["knowers"]]
+            employees.update((e["id"], e) for _, e in row["knowers"])
             if row["border"]:
                 border.add(cid)
         return cls(account, version, token, sorted(contacts), contacts,
                    {cid: c.get("attitude") for cid, c in contacts.items()}, dict(steps_in), circles_of,
-                   dict(members), knowers, border, employees, ties)
+                   dict(members), knowers, border, employees)
 
 
 @dataclass
@@ -353,9 +345,7 @@ def clear() -> None:
 def answer(graph: Graph, settings: Settings, params: dict[str, Any]) -> list[dict[str, Any]]:
     """Rows shaped like cypher/reach.cypher's for the targets whose account is in memory and current (the others
     are left out: the caller asks the query). Names and titles come from the entry: a write that changes one
-    declares the contact or employee, which drops the entry before it is used again. Each path also carries `tie`:
-    the properties of its first step's KNOWS as the entry read them (what cypher/tie_explain.cypher would read now,
-    by the same rule), so the caller explains it without a query."""
+    declares the contact or employee, which drops the entry before it is used again."""
     rows = []
     for target, entry in entries_for(graph, params["contact_ids"]).items():
         try:
@@ -364,15 +354,9 @@ def answer(graph: Graph, settings: Settings, params: dict[str, Any]) -> list[dic
             continue
         rows.append({"target": entry.contacts[target], "paths": [
             {**p, "employee": entry.employees[p["employee"]],
-             "names": [entry.employees[p["employee"]].get("name"), *(entry.contacts[c].get("name") for c in p["path"][1:])],
-             "tie": entry.ties[(p["path"][0], p["path"][1])]}
+             "names": [entry.employees[p["employee"]].get("name"), *(entry.contacts[c].get("name") for c in p["path"][1:])]}
             for p in found]})
     return rows
-
-
-def known_ties(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """(employee, contact) -> KNOWS properties of the first steps of `answer`'s rows."""
-    return {(p["path"][0], p["path"][1]): p["tie"] for row in rows for p in row["paths"] if "tie" in p}
 
 
 def reachable(graph: Graph, settings: Settings, params: dict[str, Any]) -> dict[str, bool]:

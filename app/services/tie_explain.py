@@ -3,12 +3,10 @@
 An explanation is {source, strength, dormant, counts by channel and direction, last contact, each
 factor, text}; the text reads "6 meetings and 11 emails both ways, last 9 days ago → 0.74" (en / zh
 through app.i18n). Reach adds one to each KNOWS step of its answer with one small named query over the
-answer's (employee, contact) pairs (cypher/tie_explain.cypher), leaving the path search itself alone; pairs
-whose tie reach already holds (an account kept in memory) are explained without it.
+answer's (employee, contact) pairs (cypher/tie_explain.cypher), leaving the path search itself alone.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -127,16 +125,11 @@ def explain_pairs(graph: Graph, settings: Settings, pairs: list[tuple[str, str]]
     return {(row["employee"], row["contact"]): explain(row["knows"], row["knew"], settings, lang) for row in rows}
 
 
-def add_to_reach(graph: Graph, settings: Settings, answers: dict[str, dict[str, Any]], lang: str = "en",
-                 known: Mapping[tuple[str, str], dict[str, Any]] | None = None) -> None:
-    """Put `explanation` on the KNOWS step (the first) of every path of reach answers, in place. `known`: the
-    current KNOWS properties of some pairs (reach answered from memory, app.services.reach_memory); they are
-    explained as the query's read of them would be (a stored KNOWS wins over any KNEW), the rest are read."""
-    known = known or {}
+def add_to_reach(graph: Graph, settings: Settings, answers: dict[str, dict[str, Any]], lang: str = "en") -> None:
+    """Put `explanation` on the KNOWS step (the first) of every path of reach answers, in place."""
     pairs = [(p["nodes"][0]["id"], p["nodes"][1]["id"]) for answer in answers.values() for p in answer["paths"]
              if len(p["nodes"]) > 1 and p["relationships"] and p["relationships"][0]["type"] == "KNOWS"]
-    found = explain_pairs(graph, settings, [pair for pair in pairs if pair not in known], lang)
-    found.update((pair, explain(known[pair], None, settings, lang)) for pair in set(pairs) if pair in known)
+    found = explain_pairs(graph, settings, pairs, lang)
     for answer in answers.values():
         for path in answer["paths"]:
             if len(path["nodes"]) > 1 and path["relationships"] and path["relationships"][0]["type"] == "KNOWS":

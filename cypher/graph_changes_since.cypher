@@ -5,7 +5,7 @@ CALL (v) {
   OPTIONAL MATCH (c:GraphChange) WHERE v IS NOT NULL AND c.version > $since_version AND c.version <= v.version
   WITH c ORDER BY c.version
   RETURN collect(c {.version, .token, .previous, .contacts, .employees, .accounts, .opportunities, .renamed,
-                                   .others})
+                                   .others, .unknown})
          AS changes
 }
 RETURN v.token AS token, v.version AS version, changes

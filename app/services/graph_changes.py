@@ -72,14 +72,22 @@ def declare(tx: ManagedTransaction, changes: Changes) -> None:
     transaction that writes must declare, or none may."""
     Graph.run_in(tx, "graph_change_record", contacts=sorted(changes.contacts), employees=sorted(changes.employees),
                  accounts=sorted(changes.accounts), opportunities=sorted(changes.opportunities),
-                 renamed=sorted(changes.renamed), others=sorted(changes.others), keep=KEEP_VERSIONS)
+                 renamed=sorted(changes.renamed), others=sorted(changes.others), keep=KEEP_VERSIONS, unknown=False)
+
+
+def declare_unknown(tx: ManagedTransaction) -> None:
+    """Mark this write's changes as unknown: readers rebuild, whatever other parts of the transaction declared
+    (an empty declaration beside it, e.g. an import's switch, must not pass the rest off as "nothing")."""
+    Graph.run_in(tx, "graph_change_record", contacts=[], employees=[], accounts=[], opportunities=[], renamed=[],
+                 others=[], keep=KEEP_VERSIONS, unknown=True)
 
 
 def declare_bounded(tx: ManagedTransaction, changes: Changes, most: int = DECLARE_MOST) -> bool:
-    """`declare` unless the write touched more than `most` nodes: then declare nothing (readers rebuild,
+    """`declare` unless the write touched more than `most` nodes: then mark its changes unknown (readers rebuild,
     which such a write would make them do anyway) instead of storing a record of every id."""
     size = len(changes.contacts) + len(changes.employees) + len(changes.accounts) + len(changes.opportunities)
     if size > most:
+        declare_unknown(tx)
         return False
     declare(tx, changes)
     return True
@@ -125,6 +133,8 @@ def changes_since(graph: Graph, version: int, token: str) -> tuple[int | None, s
     seen: dict[int, dict[str, Any]] = {}
     total = Changes()
     for record in row.get("changes") or []:  # several records of one version: parts of one transaction, united
+        if record.get("unknown"):
+            return current, now, None
         seen.setdefault(record["version"], record)
         for name in FIELDS:
             getattr(total, name).update(record.get(name) or [])
